@@ -1,0 +1,59 @@
+/**
+ * The only module that reads process.env. Everything else receives a Config value, so tests,
+ * the CLI and the server can run side by side with different settings.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres|postgresql):\/\//, 'DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite file)')
+    .optional(),
+  XINQIAO_DATA_DIR: z.string().min(1).default('./data'),
+  XINQIAO_SEED_ENTERPRISES: z.coerce.number().int().min(0).max(5_000_000).default(100_000),
+  XINQIAO_AUTO_SEED: z.enum(['0', '1', 'true', 'false']).default('1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  XINQIAO_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+});
+
+/** Validated runtime configuration. */
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL URL, or null for the embedded SQLite file. */
+  databaseUrl: string | null;
+  dataDir: string;
+  sqlitePath: string;
+  seedEnterprises: number;
+  autoSeed: boolean;
+  logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+  bodyLimit: number;
+}
+
+/** Thrown with a readable, multi-line message when the environment is invalid. */
+export class ConfigError extends Error {}
+
+/** Parses an environment (default process.env) and fails fast with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.XINQIAO_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ?? null,
+    dataDir,
+    sqlitePath: path.join(dataDir, 'xinqiao.db'),
+    seedEnterprises: e.XINQIAO_SEED_ENTERPRISES,
+    autoSeed: e.XINQIAO_AUTO_SEED === '1' || e.XINQIAO_AUTO_SEED === 'true',
+    logLevel: e.LOG_LEVEL,
+    bodyLimit: e.XINQIAO_BODY_LIMIT,
+  };
+}

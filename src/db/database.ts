@@ -1,0 +1,75 @@
+/**
+ * Opens the database: the embedded SQLite file by default, PostgreSQL when a URL is configured.
+ * Both run the same migrations and the same repositories (dialect-specific SQL is confined to
+ * the search index, see registry-search.repository.ts).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, type Transaction } from 'kysely';
+import type { DB } from './schema.js';
+
+/** Which SQL engine is underneath. */
+export type DialectName = 'sqlite' | 'postgres';
+
+/** A Kysely handle or an open transaction on it; repositories accept either. */
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+/** An open database and how to close it. */
+export interface Database {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  /** Human-readable location for logs (file path or URL without password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+// int8 (COUNT, SUM, bigint money) would otherwise arrive as strings; every value we store fits in 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** Options for opening a database. */
+export interface OpenOptions {
+  databaseUrl: string | null;
+  sqlitePath: string;
+  /** PostgreSQL pool size per process. */
+  poolSize?: number;
+}
+
+/** Opens SQLite (creating its directory, WAL mode) or a PostgreSQL pool. */
+export function openDatabase(options: OpenOptions): Database {
+  if (options.databaseUrl) {
+    // libpq would default the user to the OS account; node-postgres needs USER set, which services often lack.
+    const url = new URL(options.databaseUrl);
+    if (!url.username) url.username = os.userInfo().username;
+    const pool = new pg.Pool({ connectionString: url.toString(), max: options.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', location: redactUrl(options.databaseUrl), close: () => db.destroy() };
+  }
+  if (options.sqlitePath !== ':memory:') fs.mkdirSync(path.dirname(options.sqlitePath), { recursive: true });
+  const sqlite = new SQLite(options.sqlitePath);
+  // WAL lets readers proceed during writes; NORMAL sync is durable across process crashes in WAL mode.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -65536');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: options.sqlitePath, close: () => db.destroy() };
+}
+
+/** Tells the dialect of any Kysely handle (migrations and repositories receive only the handle). */
+export function dialectOf(db: Kysely<any> | Transaction<any>): DialectName {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
+}

@@ -1,0 +1,24 @@
+/** Runs the numbered, forward-only migrations; the same list on every dialect. */
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './database.js';
+import * as m001 from './migrations/001-registry.js';
+import * as m002 from './migrations/002-search-index.js';
+import * as m003 from './migrations/003-service-scope-rules.js';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '001-registry': m001,
+  '002-search-index': m002,
+  '003-service-scope-rules': m003,
+};
+
+// Static imports instead of a folder scan: works the same from src/ under Vitest and from dist/.
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Brings the schema to the latest version; throws with the failing migration's name. */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const migrator = new Migrator({ db: database.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

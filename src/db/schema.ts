@@ -1,0 +1,184 @@
+/**
+ * Kysely table types. Column names are snake_case as stored; times are ISO-8601 UTC text and
+ * dates 'YYYY-MM-DD' text in both dialects, money is integer fen, flags are 0/1 integers —
+ * one representation for SQLite and PostgreSQL (docs/decisions.md).
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Fields every record from an external source carries. */
+interface Sourced {
+  source: string;
+  fetched_at: string;
+}
+
+/** Enterprise lifecycle status as published in the registration system. */
+export type EnterpriseStatus = 'active' | 'revoked' | 'cancelled' | 'moved_out';
+
+export interface EnterprisesTable extends Sourced {
+  id: Generated<number>;
+  credit_code: string;
+  name: string;
+  legal_representative: string;
+  registered_capital_fen: number;
+  established_on: string;
+  status: EnterpriseStatus;
+  enterprise_type: string;
+  business_scope: string;
+  address: string;
+  division_code: string;
+  city_code: string;
+  updated_at: string;
+  /** SHA-256 of the imported content (without fetch time); equal hash means a re-import changes nothing. */
+  content_hash: string;
+  search_name: string;
+  search_alias: string;
+  search_pinyin_head: string;
+  search_pinyin: string;
+}
+
+export interface FormerNamesTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  name: string;
+  changed_on: string | null;
+}
+
+export interface ShareholdersTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  name: string;
+  kind: 'person' | 'enterprise';
+  credit_code: string | null;
+  share_basis_points: number;
+  subscribed_capital_fen: number;
+}
+
+export interface KeyPersonnelTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  name: string;
+  role: string;
+}
+
+export interface AgenciesTable extends Sourced {
+  id: Generated<number>;
+  enterprise_id: number;
+  filing_number: string;
+  /** The name the agency filed under; step 1 checks it against the registered name. */
+  filed_name: string;
+  filing_city_code: string;
+  /** JSON array of service codes (see service_scope_rules). */
+  services: string;
+  certification_level: 'A' | 'AA' | 'AAA' | null;
+  recommended: number;
+  filed_on: string;
+  status: 'filed' | 'withdrawn';
+}
+
+export interface PenaltiesTable extends Sourced {
+  id: Generated<number>;
+  enterprise_id: number;
+  decision_number: string;
+  authority: string;
+  reason: string;
+  content: string;
+  amount_fen: number;
+  decided_on: string;
+}
+
+export interface AbnormalEntriesTable extends Sourced {
+  id: Generated<number>;
+  enterprise_id: number;
+  reason: string;
+  listed_on: string;
+  listed_by: string;
+  removed_on: string | null;
+  removal_reason: string | null;
+}
+
+export interface LicenceRevocationsTable extends Sourced {
+  id: Generated<number>;
+  enterprise_id: number;
+  document_number: string;
+  authority: string;
+  reason: string;
+  revoked_on: string;
+}
+
+export interface EnforcementRecordsTable extends Sourced {
+  id: Generated<number>;
+  enterprise_id: number;
+  case_number: string;
+  court: string;
+  amount_fen: number;
+  filed_on: string;
+  status: 'open' | 'closed';
+  closed_on: string | null;
+}
+
+export interface DishonestEntriesTable extends Sourced {
+  id: Generated<number>;
+  enterprise_id: number;
+  case_number: string;
+  court: string;
+  obligation: string;
+  performance: 'unperformed' | 'partially_performed';
+  listed_on: string;
+  removed_on: string | null;
+}
+
+export interface LawsuitsTable extends Sourced {
+  id: Generated<number>;
+  enterprise_id: number;
+  case_number: string;
+  court: string;
+  cause: string;
+  role: 'plaintiff' | 'defendant' | 'third_party';
+  amount_fen: number;
+  filed_on: string;
+  status: 'open' | 'closed';
+  closed_on: string | null;
+}
+
+export interface ServiceScopeRulesTable {
+  service_code: string;
+  label_zh: string;
+  label_en: string;
+  /** JSON array of phrases; a business scope containing any of them covers the service. */
+  accepted_phrases: string;
+  sort_order: number;
+}
+
+export interface AppMetaTable {
+  key: string;
+  value: string;
+}
+
+/** The whole database as Kysely sees it. */
+export interface DB {
+  enterprises: EnterprisesTable;
+  enterprise_former_names: FormerNamesTable;
+  shareholders: ShareholdersTable;
+  key_personnel: KeyPersonnelTable;
+  agencies: AgenciesTable;
+  penalties: PenaltiesTable;
+  abnormal_entries: AbnormalEntriesTable;
+  licence_revocations: LicenceRevocationsTable;
+  enforcement_records: EnforcementRecordsTable;
+  dishonest_entries: DishonestEntriesTable;
+  lawsuits: LawsuitsTable;
+  service_scope_rules: ServiceScopeRulesTable;
+  app_meta: AppMetaTable;
+}
+
+export type EnterpriseRow = Selectable<EnterprisesTable>;
+export type NewEnterprise = Insertable<EnterprisesTable>;
+export type EnterpriseUpdate = Updateable<EnterprisesTable>;
+export type AgencyRow = Selectable<AgenciesTable>;
+export type PenaltyRow = Selectable<PenaltiesTable>;
+export type AbnormalEntryRow = Selectable<AbnormalEntriesTable>;
+export type LicenceRevocationRow = Selectable<LicenceRevocationsTable>;
+export type EnforcementRecordRow = Selectable<EnforcementRecordsTable>;
+export type DishonestEntryRow = Selectable<DishonestEntriesTable>;
+export type LawsuitRow = Selectable<LawsuitsTable>;
+export type ServiceScopeRuleRow = Selectable<ServiceScopeRulesTable>;

@@ -1,0 +1,130 @@
+/**
+ * Administrative-division codes (GB/T 2260) used to decode credit codes and resident ID numbers.
+ * Why a hand-kept table: the full GB/T 2260 list has ~3,200 county-level rows and changes yearly;
+ * we ship every province, every prefecture of Jiangsu (the seed cities), the county-level
+ * districts of Suzhou, Lianyungang and Nanjing, and each provincial capital. Unknown prefectures
+ * inside a known province still decode to the province (see division.ts).
+ */
+
+/** Province-level divisions keyed by their 2-digit prefix. */
+export const PROVINCES: Readonly<Record<string, { zh: string; en: string }>> = {
+  '11': { zh: '北京市', en: 'Beijing' },
+  '12': { zh: '天津市', en: 'Tianjin' },
+  '13': { zh: '河北省', en: 'Hebei' },
+  '14': { zh: '山西省', en: 'Shanxi' },
+  '15': { zh: '内蒙古自治区', en: 'Inner Mongolia' },
+  '21': { zh: '辽宁省', en: 'Liaoning' },
+  '22': { zh: '吉林省', en: 'Jilin' },
+  '23': { zh: '黑龙江省', en: 'Heilongjiang' },
+  '31': { zh: '上海市', en: 'Shanghai' },
+  '32': { zh: '江苏省', en: 'Jiangsu' },
+  '33': { zh: '浙江省', en: 'Zhejiang' },
+  '34': { zh: '安徽省', en: 'Anhui' },
+  '35': { zh: '福建省', en: 'Fujian' },
+  '36': { zh: '江西省', en: 'Jiangxi' },
+  '37': { zh: '山东省', en: 'Shandong' },
+  '41': { zh: '河南省', en: 'Henan' },
+  '42': { zh: '湖北省', en: 'Hubei' },
+  '43': { zh: '湖南省', en: 'Hunan' },
+  '44': { zh: '广东省', en: 'Guangdong' },
+  '45': { zh: '广西壮族自治区', en: 'Guangxi' },
+  '46': { zh: '海南省', en: 'Hainan' },
+  '50': { zh: '重庆市', en: 'Chongqing' },
+  '51': { zh: '四川省', en: 'Sichuan' },
+  '52': { zh: '贵州省', en: 'Guizhou' },
+  '53': { zh: '云南省', en: 'Yunnan' },
+  '54': { zh: '西藏自治区', en: 'Tibet' },
+  '61': { zh: '陕西省', en: 'Shaanxi' },
+  '62': { zh: '甘肃省', en: 'Gansu' },
+  '63': { zh: '青海省', en: 'Qinghai' },
+  '64': { zh: '宁夏回族自治区', en: 'Ningxia' },
+  '65': { zh: '新疆维吾尔自治区', en: 'Xinjiang' },
+  '71': { zh: '台湾省', en: 'Taiwan' },
+  '81': { zh: '香港特别行政区', en: 'Hong Kong' },
+  '82': { zh: '澳门特别行政区', en: 'Macao' },
+};
+
+/** Prefecture-level divisions keyed by their 4-digit prefix. */
+export const PREFECTURES: Readonly<Record<string, { zh: string; en: string }>> = {
+  // Municipalities: the "city" is the municipality itself.
+  '1101': { zh: '北京市', en: 'Beijing' },
+  '1201': { zh: '天津市', en: 'Tianjin' },
+  '3101': { zh: '上海市', en: 'Shanghai' },
+  '5001': { zh: '重庆市', en: 'Chongqing' },
+  // Every prefecture of Jiangsu.
+  '3201': { zh: '南京市', en: 'Nanjing' },
+  '3202': { zh: '无锡市', en: 'Wuxi' },
+  '3203': { zh: '徐州市', en: 'Xuzhou' },
+  '3204': { zh: '常州市', en: 'Changzhou' },
+  '3205': { zh: '苏州市', en: 'Suzhou' },
+  '3206': { zh: '南通市', en: 'Nantong' },
+  '3207': { zh: '连云港市', en: 'Lianyungang' },
+  '3208': { zh: '淮安市', en: "Huai'an" },
+  '3209': { zh: '盐城市', en: 'Yancheng' },
+  '3210': { zh: '扬州市', en: 'Yangzhou' },
+  '3211': { zh: '镇江市', en: 'Zhenjiang' },
+  '3212': { zh: '泰州市', en: 'Taizhou' },
+  '3213': { zh: '宿迁市', en: 'Suqian' },
+  // Provincial capitals.
+  '1301': { zh: '石家庄市', en: 'Shijiazhuang' },
+  '1401': { zh: '太原市', en: 'Taiyuan' },
+  '1501': { zh: '呼和浩特市', en: 'Hohhot' },
+  '2101': { zh: '沈阳市', en: 'Shenyang' },
+  '2201': { zh: '长春市', en: 'Changchun' },
+  '2301': { zh: '哈尔滨市', en: 'Harbin' },
+  '3301': { zh: '杭州市', en: 'Hangzhou' },
+  '3302': { zh: '宁波市', en: 'Ningbo' },
+  '3401': { zh: '合肥市', en: 'Hefei' },
+  '3501': { zh: '福州市', en: 'Fuzhou' },
+  '3502': { zh: '厦门市', en: 'Xiamen' },
+  '3601': { zh: '南昌市', en: 'Nanchang' },
+  '3701': { zh: '济南市', en: 'Jinan' },
+  '3702': { zh: '青岛市', en: 'Qingdao' },
+  '4101': { zh: '郑州市', en: 'Zhengzhou' },
+  '4201': { zh: '武汉市', en: 'Wuhan' },
+  '4301': { zh: '长沙市', en: 'Changsha' },
+  '4401': { zh: '广州市', en: 'Guangzhou' },
+  '4403': { zh: '深圳市', en: 'Shenzhen' },
+  '4501': { zh: '南宁市', en: 'Nanning' },
+  '4601': { zh: '海口市', en: 'Haikou' },
+  '5101': { zh: '成都市', en: 'Chengdu' },
+  '5201': { zh: '贵阳市', en: 'Guiyang' },
+  '5301': { zh: '昆明市', en: 'Kunming' },
+  '5401': { zh: '拉萨市', en: 'Lhasa' },
+  '6101': { zh: '西安市', en: "Xi'an" },
+  '6201': { zh: '兰州市', en: 'Lanzhou' },
+  '6301': { zh: '西宁市', en: 'Xining' },
+  '6401': { zh: '银川市', en: 'Yinchuan' },
+  '6501': { zh: '乌鲁木齐市', en: 'Urumqi' },
+};
+
+/** County-level divisions keyed by the full 6-digit code. */
+export const COUNTIES: Readonly<Record<string, { zh: string; en: string }>> = {
+  // Suzhou
+  '320505': { zh: '虎丘区', en: 'Huqiu District' },
+  '320506': { zh: '吴中区', en: 'Wuzhong District' },
+  '320507': { zh: '相城区', en: 'Xiangcheng District' },
+  '320508': { zh: '姑苏区', en: 'Gusu District' },
+  '320509': { zh: '吴江区', en: 'Wujiang District' },
+  '320571': { zh: '苏州工业园区', en: 'Suzhou Industrial Park' },
+  '320581': { zh: '常熟市', en: 'Changshu' },
+  '320582': { zh: '张家港市', en: 'Zhangjiagang' },
+  '320583': { zh: '昆山市', en: 'Kunshan' },
+  '320585': { zh: '太仓市', en: 'Taicang' },
+  // Lianyungang
+  '320703': { zh: '连云区', en: 'Lianyun District' },
+  '320706': { zh: '海州区', en: 'Haizhou District' },
+  '320707': { zh: '赣榆区', en: 'Ganyu District' },
+  '320722': { zh: '东海县', en: 'Donghai County' },
+  '320723': { zh: '灌云县', en: 'Guanyun County' },
+  '320724': { zh: '灌南县', en: 'Guannan County' },
+  // Nanjing
+  '320102': { zh: '玄武区', en: 'Xuanwu District' },
+  '320104': { zh: '秦淮区', en: 'Qinhuai District' },
+  '320105': { zh: '建邺区', en: 'Jianye District' },
+  '320106': { zh: '鼓楼区', en: 'Gulou District' },
+  '320111': { zh: '浦口区', en: 'Pukou District' },
+  '320113': { zh: '栖霞区', en: 'Qixia District' },
+  '320114': { zh: '雨花台区', en: 'Yuhuatai District' },
+  '320115': { zh: '江宁区', en: 'Jiangning District' },
+};

@@ -1,0 +1,96 @@
+/**
+ * Text folding and search tokens for enterprise names, shared by every database dialect so
+ * that "蘇州", "苏州", "suzhou" and "sz" reach the same records.
+ */
+import { Converter } from 'opencc-js/t2cn';
+import { pinyin } from 'pinyin-pro';
+
+const toSimplified = Converter({ from: 't', to: 'cn' });
+/** Longest pinyin token kept; enough for any realistic prefix a user types. */
+const MAX_TOKEN_LENGTH = 32;
+
+/** Folds text for matching: NFKC (full-width → half-width), traditional → simplified, lower case, no spaces or punctuation. */
+export function foldText(text: string): string {
+  return toSimplified(text.normalize('NFKC')).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Overlapping 2-character grams of folded text; a substring query of length ≥ 2 is a phrase of these. */
+export function bigrams(folded: string): string[] {
+  const chars = Array.from(folded);
+  if (chars.length < 2) return chars.length ? [chars[0]!] : [];
+  const grams: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i]! + chars[i + 1]!);
+  return grams;
+}
+
+/** Pinyin syllables of folded text; non-Chinese runs (latin letters, digits) stay as they are. */
+export function syllables(folded: string): string[] {
+  if (!folded) return [];
+  return pinyin(folded, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+    .map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''))
+    .filter((s) => s.length > 0);
+}
+
+/** Search tokens for one name: full pinyin and initials starting at every syllable, so "jds" and "dingsheng" match mid-name. */
+export function pinyinTokens(folded: string): { head: string[]; all: string[] } {
+  const sy = syllables(folded);
+  const all = new Set<string>();
+  const head: string[] = [];
+  for (let i = 0; i < sy.length; i++) {
+    const rest = sy.slice(i);
+    const full = rest.join('').slice(0, MAX_TOKEN_LENGTH);
+    const initials = rest.map((s) => s[0]).join('').slice(0, MAX_TOKEN_LENGTH);
+    if (i === 0) head.push(full, initials);
+    all.add(full);
+    all.add(initials);
+  }
+  return { head, all: [...all] };
+}
+
+/** The columns every dialect stores for searching an enterprise. */
+export interface SearchFields {
+  /** Folded current name. */
+  searchName: string;
+  /** Folded former names, '|'-separated. */
+  searchAlias: string;
+  /** ' '-wrapped pinyin tokens of the current name starting at its first syllable. */
+  searchPinyinHead: string;
+  /** ' '-wrapped pinyin tokens of current and former names from every syllable. */
+  searchPinyin: string;
+  /** Space-separated bigrams of current and former names (the SQLite FTS5 document). */
+  searchBigrams: string;
+}
+
+/** Computes the search columns for a name and its former names. */
+export function searchFieldsFor(name: string, formerNames: readonly string[] = []): SearchFields {
+  const folded = foldText(name);
+  const formers = formerNames.map(foldText).filter((f) => f.length > 0);
+  const tokens = pinyinTokens(folded);
+  const allTokens = new Set(tokens.all);
+  for (const f of formers) for (const t of pinyinTokens(f).all) allTokens.add(t);
+  return {
+    searchName: folded,
+    searchAlias: formers.join('|'),
+    searchPinyinHead: ` ${tokens.head.join(' ')} `,
+    searchPinyin: ` ${[...allTokens].join(' ')} `,
+    searchBigrams: [folded, ...formers].map((f) => bigrams(f).join(' ')).join(' '),
+  };
+}
+
+/** How a query string is to be run. */
+export type SearchQuery =
+  | { kind: 'empty' }
+  | { kind: 'credit_code'; code: string }
+  | { kind: 'code_prefix'; prefix: string }
+  | { kind: 'text'; folded: string; grams: string[]; pinyin: boolean };
+
+/** Classifies a raw query: exact credit code, credit-code prefix, or text (with pinyin when it is latin letters only). */
+export function parseSearchQuery(raw: string, isCreditCode: (s: string) => boolean): SearchQuery {
+  const trimmed = raw.trim();
+  const upper = trimmed.toUpperCase();
+  if (upper.length === 18 && isCreditCode(upper)) return { kind: 'credit_code', code: upper };
+  const folded = foldText(trimmed);
+  if (!folded) return { kind: 'empty' };
+  if (/^[0-9][0-9a-z]{5,16}$/.test(folded) && /^\d{2}/.test(folded)) return { kind: 'code_prefix', prefix: folded.toUpperCase() };
+  return { kind: 'text', folded, grams: bigrams(folded), pinyin: /^[a-z]+$/.test(folded) };
+}

@@ -1,0 +1,36 @@
+/** Registry HTTP routes: validate, call one service function, return its result. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ContextFactory } from '../../server/context-factory.js';
+import * as registry from './registry.service.js';
+import { ZAgencyList, ZAgencyListRequest, ZCities, ZCodeParams, ZCreditCodeCheck, ZEnterpriseDetail, ZIdParams, ZRegistryStats, ZSearchRequest, ZSearchResponse, ZVerification } from './registry.schemas.js';
+
+/** Registers /api/v1 registry routes. */
+export async function registryRoutes(app: FastifyInstance, opts: { context: ContextFactory }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctx = opts.context;
+
+  r.get('/search', {
+    schema: { tags: ['registry'], summary: 'Search enterprises and agencies', description: 'Exact credit code, 2+ character Chinese name fragment, pinyin or initials (jds → 金鼎盛); traditional characters fold to simplified.', querystring: ZSearchRequest, response: { 200: ZSearchResponse } },
+  }, async (req) => registry.search(ctx(req), { ...req.query, cityCode: req.query.city }));
+
+  r.get('/credit-codes/:code', {
+    schema: { tags: ['registry'], summary: 'Check a unified social credit code (GB 32100)', params: ZCodeParams, response: { 200: ZCreditCodeCheck } },
+  }, async (req) => registry.checkCode(ctx(req), req.params.code));
+
+  r.get('/enterprises/:id', {
+    schema: { tags: ['registry'], summary: 'An enterprise with its public records and data freshness', params: ZIdParams, response: { 200: ZEnterpriseDetail } },
+  }, async (req) => registry.getEnterprise(ctx(req), req.params.id));
+
+  r.get('/agencies', {
+    schema: { tags: ['registry'], summary: 'Filed collection/service agencies, recommended first', querystring: ZAgencyListRequest, response: { 200: ZAgencyList } },
+  }, async (req) => registry.listAgencies(ctx(req), req.query));
+
+  r.get('/agencies/:id/verification', {
+    schema: { tags: ['registry'], summary: 'Three-step verification with a red/yellow/green grade and its reasons', params: ZIdParams, response: { 200: ZVerification } },
+  }, async (req) => registry.verifyAgencyById(ctx(req), req.params.id));
+
+  r.get('/stats', { schema: { tags: ['registry'], summary: 'Public registry counts', response: { 200: ZRegistryStats } } }, async (req) => registry.stats(ctx(req)));
+
+  r.get('/cities', { schema: { tags: ['registry'], summary: 'Cities available as search filters', response: { 200: ZCities } } }, async () => registry.cities());
+}

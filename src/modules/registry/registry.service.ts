@@ -1,0 +1,72 @@
+/** Registry use cases: search, credit-code check, agency listing and statistics. */
+import { checkCreditCode, isValidCreditCode } from '../../domain/credit-code.js';
+import { decodeDivision, listCities } from '../../domain/division.js';
+import { parseSearchQuery } from '../../domain/search-text.js';
+import type { ServiceContext } from '../../shared/context.js';
+import * as repo from './registry.repository.js';
+import { searchEnterprises, type SearchFilter } from './registry-search.repository.js';
+
+export { getEnterprise } from './get-enterprise.service.js';
+export { verifyAgencyById } from './verify-agency.service.js';
+
+/** Searches enterprises by credit code, name fragment, pinyin or initials. */
+export async function search(ctx: ServiceContext, input: { q: string; page: number; pageSize: number } & SearchFilter) {
+  const query = parseSearchQuery(input.q, isValidCreditCode);
+  const result = await searchEnterprises(ctx.db, query, input, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
+  return {
+    items: result.items.map((h) => ({
+      id: h.id,
+      creditCode: h.credit_code,
+      name: h.name,
+      legalRepresentative: h.legal_representative,
+      status: h.status,
+      establishedOn: h.established_on,
+      division: decodeDivision(h.division_code),
+      agency: h.agency_id === null ? null : { id: h.agency_id, certificationLevel: h.certification_level, recommended: h.recommended === 1 },
+    })),
+    total: result.total,
+    totalCapped: result.capped,
+    page: input.page,
+    pageSize: input.pageSize,
+    query: { kind: query.kind, folded: query.kind === 'text' ? query.folded : null },
+  };
+}
+
+/** Checks a credit code and says whether a registered enterprise holds it. */
+export async function checkCode(ctx: ServiceContext, code: string) {
+  const check = checkCreditCode(code);
+  const registered = check.valid ? await repo.findEnterpriseByCode(ctx.db, check.normalised) : undefined;
+  return { ...check, registered: registered ? { id: registered.id, name: registered.name, status: registered.status } : null };
+}
+
+/** Lists filed agencies, recommended first. */
+export async function listAgencies(ctx: ServiceContext, input: { city?: string | undefined; recommended?: boolean | undefined; page: number; pageSize: number }) {
+  const { items, total } = await repo.listAgencies(ctx.db, { cityCode: input.city, recommended: input.recommended, limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
+  return {
+    items: items.map((a) => ({
+      id: a.id,
+      enterpriseId: a.enterprise_id,
+      name: a.name,
+      creditCode: a.credit_code,
+      filingNumber: a.filing_number,
+      filingCity: decodeDivision(a.filing_city_code),
+      certificationLevel: a.certification_level,
+      recommended: a.recommended === 1,
+      services: JSON.parse(a.services) as string[],
+      enterpriseStatus: a.status,
+    })),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}
+
+/** Public counts of the registry. */
+export async function stats(ctx: ServiceContext) {
+  return repo.countRegistry(ctx.db);
+}
+
+/** Cities a user can filter by. */
+export function cities() {
+  return listCities();
+}

@@ -1,0 +1,83 @@
+/**
+ * Assembles the Fastify application: validation, problem+json errors, OpenAPI, health checks,
+ * the API modules and the built web app — all on one port.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { sql } from 'kysely';
+import type { Config } from '../config/env.js';
+import type { Database } from '../db/database.js';
+import { registryRoutes } from '../modules/registry/registry.routes.js';
+import { packageRoot } from '../shared/paths.js';
+import { contextFactory } from './context-factory.js';
+import { installErrorHandler, sendProblem } from './error-handler.js';
+
+/** What the app needs from outside. */
+export interface AppDeps {
+  config: Pick<Config, 'bodyLimit'>;
+  database: Database;
+  logger: Logger | false;
+  clock?: () => Date;
+  /** Directory of the built web app; defaults to web/dist of the checkout. */
+  webRoot?: string;
+}
+
+/** Builds (but does not start) the server. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger || undefined,
+    logger: deps.logger ? undefined : false,
+    bodyLimit: deps.config.bodyLimit,
+    disableRequestLogging: false,
+    requestIdHeader: 'x-request-id',
+  } as never) as unknown as FastifyInstance;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Xinqiao 信桥 API', version: '1', description: 'Debt-dispute credit information: registry, agency verification. Errors are RFC 9457 problem+json.' },
+      tags: [{ name: 'registry', description: 'Enterprises, agencies, credit codes' }, { name: 'health', description: 'Liveness and readiness' }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/healthz', { schema: { tags: ['health'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { tags: ['health'], summary: 'Readiness: the database answers' } }, async (_req, reply) => {
+    try {
+      await sql`SELECT 1`.execute(deps.database.db);
+      return { status: 'ready', database: deps.database.dialect };
+    } catch (err) {
+      app.log.warn({ err }, 'readiness check failed');
+      return sendProblem(reply, 503, 'The database is not reachable.');
+    }
+  });
+
+  const context = contextFactory(deps.database, deps.clock ?? (() => new Date()));
+  await app.register(registryRoutes, { prefix: '/api/v1', context });
+
+  await serveWeb(app, deps.webRoot ?? path.join(packageRoot(), 'web', 'dist'));
+  return app;
+}
+
+/** Serves the built React app with client-side routing fallback; API 404s stay problem+json. */
+async function serveWeb(app: FastifyInstance, root: string): Promise<void> {
+  const hasWeb = fs.existsSync(path.join(root, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html', maxAge: '1h', immutable: false });
+  app.setNotFoundHandler((req, reply) => {
+    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0]!);
+    if (isPage && hasWeb) return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+    if (isPage) return reply.type('text/plain').code(503).send('The web app is not built. Run `npm run build:web`.');
+    return sendProblem(reply, 404, `No route for ${req.method} ${req.url.split('?')[0]}.`);
+  });
+}

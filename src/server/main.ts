@@ -1,0 +1,33 @@
+/** `npm start`: configure, migrate, seed an empty database, listen. */
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from '../config/env.js';
+import { openDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { seedIfEmpty } from '../modules/registry/demo/seed-if-empty.js';
+import { buildApp } from './app.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  logger.info({ database: database.location, dialect: database.dialect }, 'opening database');
+  await migrateToLatest(database);
+  if (config.autoSeed) await seedIfEmpty(database, { enterprises: config.seedEnterprises, log: logger });
+  const app = await buildApp({ config, database, logger });
+  const close = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close('SIGINT'));
+  process.once('SIGTERM', () => void close('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  logger.info(`Xinqiao is serving http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port} (API docs at /api/docs)`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+});
