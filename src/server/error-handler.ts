@@ -39,7 +39,7 @@ export function sendProblem(reply: FastifyReply, status: number, detail: string,
 
 const LOCATION: Record<string, string> = { querystring: 'query', params: 'path', body: 'body', headers: 'header' };
 
-/** Installs the error and not-found handlers. */
+/** Installs the error handler (the not-found handler lives with the web fallback in app.ts). */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -63,5 +63,4 @@ export function installErrorHandler(app: FastifyInstance): void {
     // Fastify's own 4xx (malformed JSON, body too large, bad content type) carry safe messages.
     return sendProblem(reply, status, error.message);
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, `No route for ${request.method} ${request.url.split('?')[0]}.`));
 }

@@ -24,6 +24,8 @@ const SCHEMAS: Record<ImportKind, z.ZodType> = {
 export interface SourceRow {
   line: number;
   raw: unknown;
+  /** Set when the row could not even be read (e.g. malformed JSON). */
+  error?: string;
 }
 
 /** A rejected row. */
@@ -121,7 +123,7 @@ export async function importRows(ctx: ServiceContext, kind: ImportKind, rows: As
   };
   for await (const row of rows) {
     summary.read++;
-    const parsed = safeParse(schema, row.raw);
+    const parsed = row.error ? { ok: false as const, reason: row.error } : safeParse(schema, row.raw);
     if (parsed.ok) batch.push({ line: row.line, value: parsed.value });
     else summary.rejected.push({ line: row.line, reason: parsed.reason });
     if (batch.length >= batchSize) await flush();

@@ -53,8 +53,7 @@ function textMatch(db: Executor, q: Extract<SearchQuery, { kind: 'text' }>): Exp
   return sql<SqlBool>`(e.search_name LIKE ${like} OR e.search_alias LIKE ${like}${pinyin})`;
 }
 
-function rankExpression(db: Executor, q: SearchQuery) {
-  if (q.kind !== 'text') return sql<number>`0`;
+function rankExpression(db: Executor, q: Extract<SearchQuery, { kind: 'text' }>) {
   const prefix = `${escapeLike(q.folded)}%`;
   const contains = `%${escapeLike(q.folded)}%`;
   const esc = dialectOf(db) === 'sqlite' ? sql` ESCAPE '\\'` : sql``;
@@ -80,9 +79,10 @@ export async function searchEnterprises(db: Executor, q: SearchQuery, filter: Se
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const n = Number(counted.n);
-  const items = await base
-    .select(['e.id', 'e.credit_code', 'e.name', 'e.legal_representative', 'e.status', 'e.division_code', 'e.established_on', 'a.id as agency_id', 'a.certification_level', 'a.recommended'])
-    .orderBy(rankExpression(db, q))
+  let page1 = base.select(['e.id', 'e.credit_code', 'e.name', 'e.legal_representative', 'e.status', 'e.division_code', 'e.established_on', 'a.id as agency_id', 'a.certification_level', 'a.recommended']);
+  // (A constant ORDER BY term would be read by SQLite as a column position, so rank only text queries.)
+  if (q.kind === 'text') page1 = page1.orderBy(rankExpression(db, q));
+  const items = await page1
     // Within a bucket, filed agencies first (checking agencies is what people come for), then shorter names.
     .orderBy(sql`CASE WHEN a.id IS NULL THEN 1 ELSE 0 END`)
     .orderBy(sql`length(e.name)`)

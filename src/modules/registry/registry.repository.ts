@@ -195,3 +195,11 @@ export async function countRegistry(db: Executor) {
   ]);
   return { enterprises, agencies, penalties, abnormal, enforcement, dishonest, lawsuits };
 }
+
+/** Deletes the whole registry (used by `xinqiao seed --reset`); one transaction, so never half-empty. */
+export async function deleteRegistry(db: Executor): Promise<void> {
+  for (const t of ['penalties', 'abnormal_entries', 'licence_revocations', 'enforcement_records', 'dishonest_entries', 'lawsuits', 'agencies', 'enterprise_former_names', 'shareholders', 'key_personnel', 'enterprises'] as const) {
+    await db.deleteFrom(t).execute();
+  }
+  if (dialectOf(db) === 'sqlite') await sql`DELETE FROM enterprise_fts`.execute(db);
+}

@@ -1,0 +1,129 @@
+/** The `xinqiao` command: seed, search, check-code, import, migrate. Every command has --help. */
+import fs from 'node:fs';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from '../config/env.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { DEFAULT_SEED, seedDemo } from '../modules/registry/demo/seed.js';
+import { IMPORT_KINDS, importRows, type ImportKind } from '../modules/registry/import-records.service.js';
+import { deleteRegistry } from '../modules/registry/registry.repository.js';
+import * as registry from '../modules/registry/registry.service.js';
+import { AppError } from '../shared/app-error.js';
+import type { ServiceContext } from '../shared/context.js';
+import { countLines, formatFromPath, readCsv, readNdjson } from './read-rows.js';
+import { printCheck, printSearch } from './print.js';
+
+const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a whole number ≥ 0');
+  return n;
+}
+
+async function withDatabase<T>(fn: (database: Database, ctx: ServiceContext) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, poolSize: 4 });
+  try {
+    await migrateToLatest(database);
+    return await fn(database, { db: database.db, dialect: database.dialect, actor: { kind: 'system', name: 'cli' }, clock: () => new Date(), log });
+  } finally {
+    await database.close();
+  }
+}
+
+const program = new Command('xinqiao')
+  .description('Xinqiao 信桥 — debt-dispute credit information platform.\nUses $DATABASE_URL (PostgreSQL) or $XINQIAO_DATA_DIR/xinqiao.db (SQLite, default ./data).')
+  .showHelpAfterError();
+
+program.command('migrate').description('bring the database schema up to date').action(() =>
+  withDatabase(async (database) => console.log(`Database schema is up to date (${database.dialect}: ${database.location}).`)),
+);
+
+program
+  .command('seed')
+  .description('generate the deterministic demo registry (Suzhou 217 and Lianyungang 37 filed agencies among N enterprises)')
+  .option('--enterprises <n>', 'number of enterprises', positiveInt, 100_000)
+  .option('--seed <n>', 'PRNG seed; the same seed gives the same data', positiveInt, DEFAULT_SEED)
+  .option('--reset', 'delete the existing registry first (otherwise a non-empty database is refused)')
+  .action((opts: { enterprises: number; seed: number; reset?: boolean }) =>
+    withDatabase(async (database, ctx) => {
+      const existing = (await registry.stats(ctx)).enterprises;
+      if (existing > 0 && !opts.reset) throw new AppError('conflict', `The database already holds ${existing} enterprises. Run with --reset to replace them with demo data.`);
+      if (opts.reset) await database.db.transaction().execute((trx) => deleteRegistry(trx));
+      const bar = new cliProgress.SingleBar({ format: 'seeding [{bar}] {value}/{total} enterprises', stream: process.stderr }, cliProgress.Presets.shades_classic);
+      bar.start(opts.enterprises, 0);
+      const started = Date.now();
+      const result = await seedDemo(database, { enterprises: opts.enterprises, seed: opts.seed, asOf: new Date(), onProgress: (n) => bar.update(n) });
+      bar.stop();
+      console.log(`Seeded ${result.enterprises} enterprises and ${result.records} records in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    }),
+  );
+
+program
+  .command('search')
+  .description('search by credit code, name fragment, pinyin or initials (e.g. jds, 蘇州, 金鼎盛)')
+  .argument('<query>', 'what to look for')
+  .option('--city <code>', 'city division code, e.g. 320500 for Suzhou')
+  .addOption(new Option('--status <status>', 'registration status').choices(['active', 'revoked', 'cancelled', 'moved_out']))
+  .option('--agency-only', 'only filed agencies')
+  .option('--page <n>', 'page number', positiveInt, 1)
+  .option('--json', 'print JSON')
+  .action((query: string, opts: { city?: string; status?: 'active'; agencyOnly?: boolean; page: number; json?: boolean }) =>
+    withDatabase(async (_db, ctx) => {
+      const result = await registry.search(ctx, { q: query, page: Math.max(1, opts.page), pageSize: 20, cityCode: opts.city, status: opts.status, agencyOnly: opts.agencyOnly });
+      if (opts.json) console.log(JSON.stringify(result, null, 2));
+      else printSearch(result);
+    }),
+  );
+
+program
+  .command('check-code')
+  .description('check a unified social credit code (GB 32100) character by character; exit status 1 when invalid')
+  .argument('<code>', '18-character code')
+  .option('--json', 'print JSON')
+  .action((code: string, opts: { json?: boolean }) =>
+    withDatabase(async (_db, ctx) => {
+      const result = await registry.checkCode(ctx, code);
+      if (opts.json) console.log(JSON.stringify(result, null, 2));
+      else printCheck(result);
+      if (!result.valid) process.exitCode = 1;
+    }),
+  );
+
+program
+  .command('import')
+  .description(`import registry rows from CSV (header row) or NDJSON; bad rows are reported with their line and reason, good rows are committed in batches, and re-running a file changes nothing`)
+  .addArgument(new Argument('<kind>', 'what the file holds').choices([...IMPORT_KINDS]))
+  .argument('<file>', 'path to a .csv, .ndjson or .jsonl file')
+  .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['csv', 'ndjson']))
+  .option('--batch-size <n>', 'rows per transaction', positiveInt, 500)
+  .option('--json', 'print the summary as JSON')
+  .action((kind: ImportKind, file: string, opts: { format?: 'csv' | 'ndjson'; batchSize: number; json?: boolean }) =>
+    withDatabase(async (_db, ctx) => {
+      if (!fs.existsSync(file)) throw new AppError('invalid_input', `File not found: ${file}`);
+      const format = opts.format ?? formatFromPath(file);
+      if (!format) throw new AppError('invalid_input', `Cannot tell the format of ${file}; use --format csv or --format ndjson.`);
+      const total = await countLines(file);
+      const bar = new cliProgress.SingleBar({ format: `importing ${kind} [{bar}] {value}/{total} rows`, stream: process.stderr, noTTYOutput: false }, cliProgress.Presets.shades_classic);
+      if (!opts.json) bar.start(total, 0);
+      const summary = await importRows(ctx, kind, format === 'csv' ? readCsv(file) : readNdjson(file), { batchSize: Math.max(1, opts.batchSize), onProgress: (n) => bar.update(n) });
+      if (!opts.json) bar.stop();
+      if (opts.json) console.log(JSON.stringify(summary, null, 2));
+      else {
+        console.log(`${summary.read} rows read: ${summary.inserted} inserted, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected.length} rejected.`);
+        for (const r of summary.rejected.slice(0, 50)) console.log(`  line ${r.line}: ${r.reason}`);
+        if (summary.rejected.length > 50) console.log(`  … and ${summary.rejected.length - 50} more (use --json for all)`);
+      }
+      if (summary.rejected.length) process.exitCode = 2;
+    }),
+  );
+
+program.parseAsync().catch((err: unknown) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else if (err instanceof AppError) console.error(`Error: ${err.detail}`);
+  else console.error(err instanceof Error ? `Error: ${err.message}` : err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,19 @@
+/** Shared builders for tests. */
+import { buildApp } from '../src/server/app.js';
+import type { Database } from '../src/db/database.js';
+import type { ServiceContext } from '../src/shared/context.js';
+
+/** A fixed clock so verification dates do not drift. */
+export const TEST_NOW = new Date('2026-11-23T04:00:00Z');
+
+const silentLog = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** A service context as the CLI would build it. */
+export function testContext(database: Database): ServiceContext {
+  return { db: database.db, dialect: database.dialect, actor: { kind: 'system', name: 'test' }, clock: () => TEST_NOW, log: silentLog };
+}
+
+/** The HTTP app over a database, without a logger. */
+export function testApp(database: Database, webRoot?: string) {
+  return buildApp({ config: { bodyLimit: 1_048_576 }, database, logger: false, clock: () => TEST_NOW, ...(webRoot ? { webRoot } : {}) });
+}
