@@ -15,8 +15,8 @@ export function printSearch(result: Awaited<ReturnType<typeof registry.search>>)
 /** Prints a credit-code check. */
 export function printCheck(r: Awaited<ReturnType<typeof registry.checkCode>>): void {
   console.log(`${r.normalised}: ${r.valid ? 'VALID' : 'INVALID'}`);
-  if (r.message) console.log(`  ${r.message}`);
-  for (const n of r.notes) console.log(`  note: ${n}`);
+  if (r.message) console.log(`  ${r.message['zh-CN']}\n  ${r.message.en}`);
+  for (const n of r.notes) console.log(`  note: ${n['zh-CN']} ${n.en}`);
   if (r.department) console.log(`  department:   ${r.department.code} ${r.department.zh} (${r.department.en})`);
   if (r.organisationType) console.log(`  type:         ${r.organisationType.code} ${r.organisationType.zh} (${r.organisationType.en})`);
   if (r.division) console.log(`  division:     ${r.division.code} ${[r.division.province, r.division.city, r.division.county].filter(Boolean).join(' ')}`);

@@ -77,7 +77,7 @@ export function verifyIdentity(f: AgencyFacts): StepResult {
   const reasons: Reason[] = [];
   const check = checkCreditCode(f.filedCreditCode);
   if (!check.valid) {
-    reasons.push(reason('credit_code_invalid', 'fail', `备案的统一社会信用代码无效：${check.message}`, `The filed credit code is invalid: ${check.message}`));
+    reasons.push(reason('credit_code_invalid', 'fail', `备案的统一社会信用代码无效：${check.message?.['zh-CN']}`, `The filed credit code is invalid: ${check.message?.en}`));
   } else if (!f.enterprise || f.enterprise.creditCode !== check.normalised) {
     reasons.push(reason('not_registered', 'fail', '该信用代码不属于任何登记在册的企业。', 'The credit code does not belong to any registered enterprise.'));
   } else {

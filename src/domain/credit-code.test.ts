@@ -29,7 +29,8 @@ describe('GB 32100 credit codes', () => {
     const r = checkCreditCode('9144030071526726xg');
     expect(r.valid).toBe(true);
     expect(r.normalised).toBe('9144030071526726XG');
-    expect(r.notes.join(' ')).toMatch(/Lower-case/);
+    expect(r.notes[0]!.en).toMatch(/Lower-case/);
+    expect(r.notes[0]!['zh-CN']).toContain('小写');
   });
 
   it('gives a specific reason for each kind of mistake', () => {
@@ -39,7 +40,8 @@ describe('GB 32100 credit codes', () => {
     for (const letter of ['I', 'O', 'Z', 'S', 'V']) {
       const r = checkCreditCode(`9144030019220382${letter}6`);
       expect(r.reason).toBe('forbidden_letter');
-      expect(r.message).toContain(`letter ${letter} at position 17`);
+      expect(r.message!.en).toContain(`letter ${letter} at position 17`);
+      expect(r.message!['zh-CN']).toContain(`第 17 位的字母 ${letter}`);
     }
     expect(checkCreditCode('91440300192203821*').reason).toBe('invalid_character');
     expect(checkCreditCode('X14403001922038216').reason).toBe('unknown_department');
@@ -48,7 +50,8 @@ describe('GB 32100 credit codes', () => {
     const wrong = checkCreditCode('914403001922038217');
     expect(wrong.reason).toBe('check_character_mismatch');
     expect(wrong.expectedCheckCharacter).toBe('6');
-    expect(wrong.message).toContain('require "6"');
+    expect(wrong.message!.en).toContain('require "6"');
+    expect(wrong.message!['zh-CN']).toContain('应为“6”');
   });
 
   it('computes GB 11714 organisation-code checks (X for 10)', () => {
@@ -78,7 +81,7 @@ describe('GB 32100 credit codes', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
         const r = checkCreditCode(s);
         expect(typeof r.valid).toBe('boolean');
-        if (!r.valid) expect(r.message).toBeTruthy();
+        if (!r.valid) expect(r.message?.en).toBeTruthy();
       }),
       { numRuns: 2000 },
     );

@@ -44,8 +44,8 @@ export interface CreditCodeCheck {
   normalised: string;
   valid: boolean;
   reason: CreditCodeReason | null;
-  message: string | null;
-  notes: string[];
+  message: Bilingual | null;
+  notes: Bilingual[];
   expectedCheckCharacter: string | null;
   department: { code: string; zh: string; en: string } | null;
   organisationType: { code: string; zh: string; en: string } | null;
@@ -53,16 +53,24 @@ export interface CreditCodeCheck {
   organisationCode: { code: string; checkValid: boolean } | null;
 }
 
-const MESSAGES: Record<CreditCodeReason, (p: Record<string, string | number>) => string> = {
-  empty: () => 'No code given.',
-  wrong_length: (p) => `A unified social credit code has 18 characters; this one has ${p.length}.`,
-  forbidden_letter: (p) => `The letter ${p.char} at position ${p.position} is never used (I, O, Z, S and V are excluded to avoid confusion with digits).`,
-  invalid_character: (p) => `The character "${p.char}" at position ${p.position} is not allowed; only digits and capital letters other than I, O, Z, S, V.`,
-  unknown_department: (p) => `Position 1 "${p.char}" is not a registration-department code.`,
-  unknown_organisation_type: (p) => `Position 2 "${p.char}" is not an organisation type of department "${p.department}".`,
-  unknown_division: (p) => `Positions 3-8 "${p.division}" are not a known administrative-division code.`,
-  check_character_mismatch: (p) => `The check character is "${p.actual}" but the first 17 characters require "${p.expected}" — one character is probably mistyped.`,
+/** A message in each language the platform ships. */
+export type Bilingual = { 'zh-CN': string; en: string };
+
+const MESSAGES: Record<CreditCodeReason, (p: Record<string, string | number>) => Bilingual> = {
+  empty: () => ({ 'zh-CN': '未输入代码。', en: 'No code given.' }),
+  wrong_length: (p) => ({ 'zh-CN': `统一社会信用代码为 18 位，此代码为 ${p.length} 位。`, en: `A unified social credit code has 18 characters; this one has ${p.length}.` }),
+  forbidden_letter: (p) => ({ 'zh-CN': `第 ${p.position} 位的字母 ${p.char} 不会出现在代码中（为避免与数字混淆，不使用 I、O、Z、S、V）。`, en: `The letter ${p.char} at position ${p.position} is never used (I, O, Z, S and V are excluded to avoid confusion with digits).` }),
+  invalid_character: (p) => ({ 'zh-CN': `第 ${p.position} 位的字符“${p.char}”不允许，只能是数字和除 I、O、Z、S、V 以外的大写字母。`, en: `The character "${p.char}" at position ${p.position} is not allowed; only digits and capital letters other than I, O, Z, S, V.` }),
+  unknown_department: (p) => ({ 'zh-CN': `第 1 位“${p.char}”不是登记管理部门代码。`, en: `Position 1 "${p.char}" is not a registration-department code.` }),
+  unknown_organisation_type: (p) => ({ 'zh-CN': `第 2 位“${p.char}”不是登记管理部门“${p.department}”下的机构类别。`, en: `Position 2 "${p.char}" is not an organisation type of department "${p.department}".` }),
+  unknown_division: (p) => ({ 'zh-CN': `第 3–8 位“${p.division}”不是已知的行政区划代码。`, en: `Positions 3-8 "${p.division}" are not a known administrative-division code.` }),
+  check_character_mismatch: (p) => ({ 'zh-CN': `校验码为“${p.actual}”，但按前 17 位计算应为“${p.expected}”——可能有字符输错。`, en: `The check character is "${p.actual}" but the first 17 characters require "${p.expected}" — one character is probably mistyped.` }),
 };
+
+const NOTES = {
+  lowercase: { 'zh-CN': '小写字母已转换为大写。', en: 'Lower-case letters were converted to capitals.' },
+  organisationCode: { 'zh-CN': '第 9–17 位组织机构代码未通过 GB 11714 校验；部分合法代码如此，仅供参考。', en: 'The embedded organisation code (positions 9-17) fails its GB 11714 check; some legitimately issued codes do, so this is informational.' },
+} satisfies Record<string, Bilingual>;
 
 /** Computes the GB 32100 check character for the first 17 characters (which must be in the charset). */
 export function computeCheckCharacter(first17: string): string {
@@ -97,7 +105,7 @@ export function checkCreditCode(input: string): CreditCodeCheck {
   const trimmed = input.trim();
   const normalised = trimmed.toUpperCase();
   let result = empty(input, normalised);
-  if (normalised !== trimmed) result.notes.push('Lower-case letters were converted to capitals.');
+  if (normalised !== trimmed) result.notes.push(NOTES.lowercase);
   if (normalised.length === 0) return fail(result, 'empty');
   const chars = Array.from(normalised);
   if (chars.length !== 18) return fail(result, 'wrong_length', { length: chars.length });
@@ -121,7 +129,7 @@ export function checkCreditCode(input: string): CreditCodeCheck {
   if (result.expectedCheckCharacter !== normalised[17]) {
     return fail(result, 'check_character_mismatch', { actual: normalised[17]!, expected: result.expectedCheckCharacter });
   }
-  if (!result.organisationCode.checkValid) result.notes.push('The embedded organisation code (positions 9-17) fails its GB 11714 check; some legitimately issued codes do, so this is informational.');
+  if (!result.organisationCode.checkValid) result.notes.push(NOTES.organisationCode);
   return { ...result, valid: true };
 }
 

@@ -133,7 +133,7 @@ describe.each(TEST_DIALECTS)('registry API on %s', (dialect) => {
       expect((await get('/api/v1/credit-codes/914403001922038217')).body).toMatchObject({ valid: false, reason: 'check_character_mismatch', expectedCheckCharacter: '6' });
       const lower = (await get('/api/v1/credit-codes/9144030071526726xg')).body;
       expect(lower).toMatchObject({ valid: true, normalised: '9144030071526726XG', registered: null });
-      expect(lower.notes[0]).toMatch(/Lower-case/);
+      expect(lower.notes[0].en).toMatch(/Lower-case/);
     });
   });
 

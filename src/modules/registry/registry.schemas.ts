@@ -46,14 +46,16 @@ export const ZSearchResponse = z.object({
   query: z.object({ kind: z.enum(['empty', 'credit_code', 'code_prefix', 'text']), folded: z.string().nullable() }),
 });
 
+const ZBilingual = z.object({ 'zh-CN': z.string(), en: z.string() });
+
 /** GET /api/v1/credit-codes/{code} response. */
 export const ZCreditCodeCheck = z.object({
   input: z.string(),
   normalised: z.string(),
   valid: z.boolean(),
   reason: z.string().nullable(),
-  message: z.string().nullable(),
-  notes: z.array(z.string()),
+  message: ZBilingual.nullable(),
+  notes: z.array(ZBilingual),
   expectedCheckCharacter: z.string().nullable(),
   department: z.object({ code: z.string(), zh: z.string(), en: z.string() }).nullable(),
   organisationType: z.object({ code: z.string(), zh: z.string(), en: z.string() }).nullable(),

@@ -37,7 +37,7 @@ describe('demo generator', () => {
   it('attaches records in plausible proportions and only to generated enterprises', () => {
     const batches = all({ ...opts, enterprises: 20_000 });
     const codes = new Set(batches.flatMap((b) => b.enterprises.map((e) => e.creditCode)));
-    const count = (k: 'penalties' | 'abnormal' | 'enforcement' | 'dishonest' | 'lawsuits') => batches.flatMap((b) => b[k]);
+    const count = (k: 'penalties' | 'abnormal' | 'enforcement' | 'dishonest' | 'lawsuits'): Array<{ creditCode: string }> => batches.flatMap((b) => b[k] as Array<{ creditCode: string }>);
     for (const k of ['penalties', 'abnormal', 'enforcement', 'dishonest', 'lawsuits'] as const) for (const r of count(k)) expect(codes.has(r.creditCode)).toBe(true);
     const share = (n: number) => n / 20_000;
     expect(share(count('penalties').length)).toBeGreaterThan(0.02);

@@ -1,0 +1,51 @@
+/** The app shell: header navigation, language switch, routes, footer. */
+import { GlobalOutlined } from '@ant-design/icons';
+import { ConfigProvider, Layout, Menu, Select, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes, useLocation } from 'react-router';
+import { LANGUAGES, setLanguage, type Language } from './i18n';
+import { AgenciesPage } from './pages/AgenciesPage';
+import { CreditCodePage } from './pages/CreditCodePage';
+import { EnterprisePage } from './pages/EnterprisePage';
+import { SearchPage } from './pages/SearchPage';
+
+/** Root component. */
+export function App() {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const selected = location.pathname.startsWith('/agencies') ? 'agencies' : location.pathname.startsWith('/credit-code') ? 'code' : 'search';
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#1f4e8c', borderRadius: 6 } }}>
+      <a href="#main" className="skip-link">{t('app.skip')}</a>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header className="xq-header">
+          <Link to="/" className="xq-brand" aria-label={t('app.name')}>
+            <img src="/favicon.svg" alt="" width={28} height={28} />
+            <span className="xq-brand-name">{t('app.name')}</span>
+            <span className="xq-brand-tagline">{t('app.tagline')}</span>
+          </Link>
+          <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} className="xq-menu" items={[
+            { key: 'search', label: <Link to="/">{t('nav.search')}</Link> },
+            { key: 'agencies', label: <Link to="/agencies">{t('nav.agencies')}</Link> },
+            { key: 'code', label: <Link to="/credit-code">{t('nav.creditCode')}</Link> },
+          ]} />
+          <Select<Language> aria-label={t('nav.language')} value={i18n.language as Language} onChange={setLanguage} suffixIcon={<GlobalOutlined />} options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))} className="xq-lang" data-testid="language-switch" />
+        </Layout.Header>
+        <Layout.Content id="main" className="xq-main" tabIndex={-1}>
+          <Routes>
+            <Route path="/" element={<SearchPage />} />
+            <Route path="/agencies" element={<AgenciesPage />} />
+            <Route path="/credit-code" element={<CreditCodePage />} />
+            <Route path="/enterprises/:id" element={<EnterprisePage />} />
+            <Route path="*" element={<SearchPage />} />
+          </Routes>
+        </Layout.Content>
+        <Layout.Footer className="xq-footer">
+          {t('app.footer')} · <a href="/api/docs">{t('app.apiDocs')}</a>
+        </Layout.Footer>
+      </Layout>
+    </ConfigProvider>
+  );
+}
