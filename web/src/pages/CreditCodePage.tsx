@@ -24,7 +24,7 @@ export function CreditCodePage() {
       {data && (
         <Card data-testid="code-result">
           <Alert type={data.valid ? 'success' : 'error'} showIcon message={<span><Typography.Text code>{data.normalised}</Typography.Text> — {data.valid ? t('code.valid') : t('code.invalid')}</span>}
-            description={<>{data.message && <div>{data.message[lang]}</div>}{!data.valid && data.expectedCheckCharacter && data.reason === 'check_character_mismatch' && <div>{t('code.expected', { char: data.expectedCheckCharacter })}</div>}{data.notes.map((n) => <div key={n.en}>{n[lang]}</div>)}</>} />
+            description={<>{data.message && <div>{data.message[lang]}</div>}{data.notes.map((n) => <div key={n.en}>{n[lang]}</div>)}</>} />
           <Descriptions column={1} size="small" style={{ marginTop: 16 }}>
             {data.department && <Descriptions.Item label={t('code.department')}>{data.department.code} · {zh ? data.department.zh : data.department.en}</Descriptions.Item>}
             {data.organisationType && <Descriptions.Item label={t('code.type')}>{data.organisationType.code} · {zh ? data.organisationType.zh : data.organisationType.en}</Descriptions.Item>}
