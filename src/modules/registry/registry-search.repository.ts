@@ -3,13 +3,17 @@
  * SQLite matches through the FTS5 bigram/pinyin index, PostgreSQL through pg_trgm-indexed LIKE.
  * Both rank the same way: exact name, then names starting with the query, then containing it,
  * then former-name or pinyin-only matches; agencies and then shorter names first within a bucket.
+ *
+ * Cost is bounded: matching stops after SEARCH_COUNT_CAP + 1 candidates, and ranking happens
+ * among those candidates only, so a query matching a million names costs about as much as one
+ * matching ten thousand (docs/decisions.md, "Search totals").
  */
-import { sql, type SqlBool, type Expression } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { dialectOf, type Executor } from '../../db/database.js';
 import type { EnterpriseStatus } from '../../db/schema.js';
 import type { SearchQuery } from '../../domain/search-text.js';
 
-/** Beyond this many matches we stop counting and report the total as capped (docs/decisions.md). */
+/** Beyond this many matches we stop counting and report the total as capped. */
 export const SEARCH_COUNT_CAP = 10_000;
 
 /** Filters a search may apply. */
@@ -33,57 +37,72 @@ export interface SearchHit {
   recommended: number | null;
 }
 
+type TextQuery = Extract<SearchQuery, { kind: 'text' }>;
+
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** The match condition for a text query, per dialect. */
-function textMatch(db: Executor, q: Extract<SearchQuery, { kind: 'text' }>): Expression<SqlBool> {
-  const like = `%${escapeLike(q.folded)}%`;
-  if (dialectOf(db) === 'sqlite') {
-    if (q.grams.length === 1 && Array.from(q.folded).length === 1) {
-      // One character: below what the bigram index can answer; a LIKE scan that stops at the count cap.
-      return sql<SqlBool>`(e.search_name LIKE ${like} ESCAPE '\\' OR e.search_alias LIKE ${like} ESCAPE '\\')`;
-    }
-    const phrase = `"${q.grams.join(' ')}"`;
-    const match = q.pinyin ? `grams : ${phrase} OR pinyin : ${q.folded}*` : `grams : ${phrase}`;
-    return sql<SqlBool>`e.id IN (SELECT rowid FROM enterprise_fts WHERE enterprise_fts MATCH ${match})`;
-  }
-  const pinyin = q.pinyin ? sql<SqlBool>` OR e.search_pinyin LIKE ${`% ${escapeLike(q.folded)}%`}` : sql<SqlBool>``;
-  return sql<SqlBool>`(e.search_name LIKE ${like} OR e.search_alias LIKE ${like}${pinyin})`;
+/** LIKE with a backslash escape on both dialects (PostgreSQL's default, SQLite needs it spelled out). */
+function like(db: Executor, column: RawBuilder<unknown>, pattern: string): RawBuilder<SqlBool> {
+  return dialectOf(db) === 'sqlite' ? sql<SqlBool>`${column} LIKE ${pattern} ESCAPE '\\'` : sql<SqlBool>`${column} LIKE ${pattern}`;
 }
 
-function rankExpression(db: Executor, q: Extract<SearchQuery, { kind: 'text' }>) {
-  const prefix = `${escapeLike(q.folded)}%`;
+function filterConditions(filter: SearchFilter): RawBuilder<SqlBool>[] {
+  const conditions: RawBuilder<SqlBool>[] = [];
+  if (filter.cityCode) conditions.push(sql<SqlBool>`e.city_code = ${filter.cityCode}`);
+  if (filter.status) conditions.push(sql<SqlBool>`e.status = ${filter.status}`);
+  if (filter.agencyOnly) conditions.push(sql<SqlBool>`EXISTS (SELECT 1 FROM agencies ag WHERE ag.enterprise_id = e.id)`);
+  return conditions;
+}
+
+/** SELECT e.id … LIMIT cap+1: the bounded candidate set for a query. */
+function candidates(db: Executor, q: Exclude<SearchQuery, { kind: 'empty' }>, filter: SearchFilter): RawBuilder<unknown> {
+  const where = filterConditions(filter);
+  const limit = SEARCH_COUNT_CAP + 1;
+  const and = (conds: RawBuilder<SqlBool>[]) => (conds.length ? sql.join(conds, sql` AND `) : sql`1 = 1`);
+  if (q.kind === 'credit_code') return sql`SELECT e.id FROM enterprises e WHERE ${and([sql<SqlBool>`e.credit_code = ${q.code}`, ...where])} LIMIT ${limit}`;
+  if (q.kind === 'code_prefix') {
+    return sql`SELECT e.id FROM enterprises e WHERE ${and([sql<SqlBool>`e.credit_code >= ${q.prefix}`, sql<SqlBool>`e.credit_code < ${`${q.prefix}\uffff`}`, ...where])} LIMIT ${limit}`;
+  }
   const contains = `%${escapeLike(q.folded)}%`;
-  const esc = dialectOf(db) === 'sqlite' ? sql` ESCAPE '\\'` : sql``;
-  const headPinyin = q.pinyin ? sql`OR e.search_pinyin_head LIKE ${`% ${escapeLike(q.folded)}%`}${esc}` : sql``;
+  const scan = sql<SqlBool>`(${like(db, sql`e.search_name`, contains)} OR ${like(db, sql`e.search_alias`, contains)})`;
+  if (dialectOf(db) === 'postgres') {
+    const pinyin = q.pinyin ? sql<SqlBool>` OR ${like(db, sql`e.search_pinyin`, `% ${escapeLike(q.folded)}%`)}` : sql``;
+    return sql`SELECT e.id FROM enterprises e WHERE ${and([sql<SqlBool>`(${scan}${pinyin})`, ...where])} LIMIT ${limit}`;
+  }
+  if (Array.from(q.folded).length === 1) {
+    // One character is below what the bigram index answers: a scan that stops at the cap.
+    return sql`SELECT e.id FROM enterprises e WHERE ${and([scan, ...where])} LIMIT ${limit}`;
+  }
+  const phrase = `"${q.grams.join(' ')}"`;
+  const match = q.pinyin ? `grams : ${phrase} OR pinyin : ${q.folded}*` : `grams : ${phrase}`;
+  // Driving the join from the FTS cursor lets LIMIT stop the match early.
+  return sql`SELECT e.id FROM enterprise_fts f JOIN enterprises e ON e.id = f.rowid WHERE ${and([sql<SqlBool>`enterprise_fts MATCH ${match}`, ...where])} LIMIT ${limit}`;
+}
+
+function rank(db: Executor, q: TextQuery): RawBuilder<number> {
+  const headPinyin = q.pinyin ? sql` OR ${like(db, sql`e.search_pinyin_head`, `% ${escapeLike(q.folded)}%`)}` : sql``;
   return sql<number>`CASE WHEN e.search_name = ${q.folded} THEN 0
-    WHEN e.search_name LIKE ${prefix}${esc} ${headPinyin} THEN 1
-    WHEN e.search_name LIKE ${contains}${esc} THEN 2 ELSE 3 END`;
+    WHEN ${like(db, sql`e.search_name`, `${escapeLike(q.folded)}%`)}${headPinyin} THEN 1
+    WHEN ${like(db, sql`e.search_name`, `%${escapeLike(q.folded)}%`)} THEN 2 ELSE 3 END`;
 }
 
 /** Runs a parsed query with filters; returns one page and the (possibly capped) total. */
 export async function searchEnterprises(db: Executor, q: SearchQuery, filter: SearchFilter, page: { limit: number; offset: number }): Promise<{ items: SearchHit[]; total: number; capped: boolean }> {
   if (q.kind === 'empty') return { items: [], total: 0, capped: false };
-  let base = db.selectFrom('enterprises as e').leftJoin('agencies as a', 'a.enterprise_id', 'e.id');
-  if (q.kind === 'credit_code') base = base.where('e.credit_code', '=', q.code);
-  else if (q.kind === 'code_prefix') base = base.where('e.credit_code', '>=', q.prefix).where('e.credit_code', '<', `${q.prefix}\uffff`);
-  else base = base.where(textMatch(db, q));
-  if (filter.cityCode) base = base.where('e.city_code', '=', filter.cityCode);
-  if (filter.status) base = base.where('e.status', '=', filter.status);
-  if (filter.agencyOnly) base = base.where('a.id', 'is not', null);
-
-  const counted = await db
-    .selectFrom(base.select(sql<number>`1`.as('one')).limit(SEARCH_COUNT_CAP + 1).as('m'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const n = Number(counted.n);
-  let page1 = base.select(['e.id', 'e.credit_code', 'e.name', 'e.legal_representative', 'e.status', 'e.division_code', 'e.established_on', 'a.id as agency_id', 'a.certification_level', 'a.recommended']);
+  const ids = candidates(db, q, filter);
+  const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM (${ids}) c`.execute(db);
+  const n = Number(counted.rows[0]?.n ?? 0);
+  if (n === 0) return { items: [], total: 0, capped: false };
+  let query = db
+    .selectFrom('enterprises as e')
+    .leftJoin('agencies as a', 'a.enterprise_id', 'e.id')
+    .where(sql<SqlBool>`e.id IN (${ids})`)
+    .select(['e.id', 'e.credit_code', 'e.name', 'e.legal_representative', 'e.status', 'e.division_code', 'e.established_on', 'a.id as agency_id', 'a.certification_level', 'a.recommended']);
   // (A constant ORDER BY term would be read by SQLite as a column position, so rank only text queries.)
-  if (q.kind === 'text') page1 = page1.orderBy(rankExpression(db, q));
-  const items = await page1
-    // Within a bucket, filed agencies first (checking agencies is what people come for), then shorter names.
+  if (q.kind === 'text') query = query.orderBy(rank(db, q));
+  const items = await query
     .orderBy(sql`CASE WHEN a.id IS NULL THEN 1 ELSE 0 END`)
     .orderBy(sql`length(e.name)`)
     .orderBy('e.id')
