@@ -14,6 +14,9 @@ export function foldText(text: string): string {
   return toSimplified(text.normalize('NFKC')).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/** Marks the end of a name in the index, so a one-character query can find a name's last character too. */
+export const END_MARK = '〇';
+
 /** Overlapping 2-character grams of folded text; a substring query of length ≥ 2 is a phrase of these. */
 export function bigrams(folded: string): string[] {
   const chars = Array.from(folded);
@@ -73,7 +76,8 @@ export function searchFieldsFor(name: string, formerNames: readonly string[] = [
     searchAlias: formers.join('|'),
     searchPinyinHead: ` ${tokens.head.join(' ')} `,
     searchPinyin: ` ${[...allTokens].join(' ')} `,
-    searchBigrams: [folded, ...formers].map((f) => bigrams(f).join(' ')).join(' '),
+    // Each name's grams end with "<last char>〇" so that a one-character query (a prefix query on grams) sees every character.
+    searchBigrams: [folded, ...formers].map((f) => [...bigrams(f), `${Array.from(f).pop() ?? ''}${END_MARK}`].join(' ')).join(' '),
   };
 }
 

@@ -4,9 +4,9 @@
  * Both rank the same way: exact name, then names starting with the query, then containing it,
  * then former-name or pinyin-only matches; agencies and then shorter names first within a bucket.
  *
- * Cost is bounded: matching stops after SEARCH_COUNT_CAP + 1 candidates, and ranking happens
- * among those candidates only, so a query matching a million names costs about as much as one
- * matching ten thousand (docs/decisions.md, "Search totals").
+ * Cost is bounded: counting stops after SEARCH_COUNT_CAP + 1 candidates and ranking looks at the
+ * first RANK_WINDOW candidates only, so a query matching a million names costs about as much as
+ * one matching a few thousand (docs/decisions.md, "Search totals").
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { dialectOf, type Executor } from '../../db/database.js';
@@ -15,6 +15,8 @@ import type { SearchQuery } from '../../domain/search-text.js';
 
 /** Beyond this many matches we stop counting and report the total as capped. */
 export const SEARCH_COUNT_CAP = 10_000;
+/** Ranking looks at this many candidates (in index order); broader queries are asked to narrow down. */
+export const RANK_WINDOW = 2_000;
 
 /** Filters a search may apply. */
 export interface SearchFilter {
@@ -57,25 +59,21 @@ function filterConditions(filter: SearchFilter): RawBuilder<SqlBool>[] {
 }
 
 /** SELECT e.id … LIMIT cap+1: the bounded candidate set for a query. */
-function candidates(db: Executor, q: Exclude<SearchQuery, { kind: 'empty' }>, filter: SearchFilter): RawBuilder<unknown> {
+function candidates(db: Executor, q: Exclude<SearchQuery, { kind: 'empty' }>, filter: SearchFilter, limit: number): RawBuilder<unknown> {
   const where = filterConditions(filter);
-  const limit = SEARCH_COUNT_CAP + 1;
   const and = (conds: RawBuilder<SqlBool>[]) => (conds.length ? sql.join(conds, sql` AND `) : sql`1 = 1`);
   if (q.kind === 'credit_code') return sql`SELECT e.id FROM enterprises e WHERE ${and([sql<SqlBool>`e.credit_code = ${q.code}`, ...where])} LIMIT ${limit}`;
   if (q.kind === 'code_prefix') {
     return sql`SELECT e.id FROM enterprises e WHERE ${and([sql<SqlBool>`e.credit_code >= ${q.prefix}`, sql<SqlBool>`e.credit_code < ${`${q.prefix}\uffff`}`, ...where])} LIMIT ${limit}`;
   }
-  const contains = `%${escapeLike(q.folded)}%`;
-  const scan = sql<SqlBool>`(${like(db, sql`e.search_name`, contains)} OR ${like(db, sql`e.search_alias`, contains)})`;
   if (dialectOf(db) === 'postgres') {
+    const contains = `%${escapeLike(q.folded)}%`;
+    const scan = sql<SqlBool>`${like(db, sql`e.search_name`, contains)} OR ${like(db, sql`e.search_alias`, contains)}`;
     const pinyin = q.pinyin ? sql<SqlBool>` OR ${like(db, sql`e.search_pinyin`, `% ${escapeLike(q.folded)}%`)}` : sql``;
     return sql`SELECT e.id FROM enterprises e WHERE ${and([sql<SqlBool>`(${scan}${pinyin})`, ...where])} LIMIT ${limit}`;
   }
-  if (Array.from(q.folded).length === 1) {
-    // One character is below what the bigram index answers: a scan that stops at the cap.
-    return sql`SELECT e.id FROM enterprises e WHERE ${and([scan, ...where])} LIMIT ${limit}`;
-  }
-  const phrase = `"${q.grams.join(' ')}"`;
+  // One character: a prefix query on the grams (every character starts a gram, the last one with the end mark).
+  const phrase = Array.from(q.folded).length === 1 ? `"${q.folded}" *` : `"${q.grams.join(' ')}"`;
   const match = q.pinyin ? `grams : ${phrase} OR pinyin : ${q.folded}*` : `grams : ${phrase}`;
   // Driving the join from the FTS cursor lets LIMIT stop the match early.
   return sql`SELECT e.id FROM enterprise_fts f JOIN enterprises e ON e.id = f.rowid WHERE ${and([sql<SqlBool>`enterprise_fts MATCH ${match}`, ...where])} LIMIT ${limit}`;
@@ -91,14 +89,13 @@ function rank(db: Executor, q: TextQuery): RawBuilder<number> {
 /** Runs a parsed query with filters; returns one page and the (possibly capped) total. */
 export async function searchEnterprises(db: Executor, q: SearchQuery, filter: SearchFilter, page: { limit: number; offset: number }): Promise<{ items: SearchHit[]; total: number; capped: boolean }> {
   if (q.kind === 'empty') return { items: [], total: 0, capped: false };
-  const ids = candidates(db, q, filter);
-  const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM (${ids}) c`.execute(db);
+  const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM (${candidates(db, q, filter, SEARCH_COUNT_CAP + 1)}) c`.execute(db);
   const n = Number(counted.rows[0]?.n ?? 0);
   if (n === 0) return { items: [], total: 0, capped: false };
   let query = db
     .selectFrom('enterprises as e')
     .leftJoin('agencies as a', 'a.enterprise_id', 'e.id')
-    .where(sql<SqlBool>`e.id IN (${ids})`)
+    .where(sql<SqlBool>`e.id IN (${candidates(db, q, filter, Math.max(RANK_WINDOW, page.offset + page.limit))})`)
     .select(['e.id', 'e.credit_code', 'e.name', 'e.legal_representative', 'e.status', 'e.division_code', 'e.established_on', 'a.id as agency_id', 'a.certification_level', 'a.recommended']);
   // (A constant ORDER BY term would be read by SQLite as a column position, so rank only text queries.)
   if (q.kind === 'text') query = query.orderBy(rank(db, q));

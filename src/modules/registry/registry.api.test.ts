@@ -60,6 +60,9 @@ describe.each(TEST_DIALECTS)('registry API on %s', (dialect) => {
       const one = await get(`/api/v1/search?q=${encodeURIComponent('鑫')}&pageSize=100`);
       expect(one.body.total).toBeGreaterThan(0);
       for (const item of one.body.items) expect(item.name).toContain('鑫');
+      // A name's last character is found too (the index marks name ends).
+      const last = await get(`/api/v1/search?q=${encodeURIComponent('司')}`);
+      expect(last.body.total).toBeGreaterThan(1000);
     });
 
     it('ranks the exact name first', async () => {
