@@ -56,6 +56,9 @@ console.log('▶ type-check');
 if (run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) fail('type-check failed (server)');
 if (run('npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit']) !== 0) fail('type-check failed (web)');
 
+// The CLI tests run the compiled command, as a user would after `npm install`.
+if (run('npm', ['run', 'build:server', '--silent']) !== 0) fail('server build failed');
+
 const pgCheck = await postgresUrl();
 if (pgCheck.url) env.XINQIAO_TEST_PG_URL = pgCheck.url;
 else if (process.env.XINQIAO_REQUIRE_PG === '1') fail(`PostgreSQL is required (XINQIAO_REQUIRE_PG=1) but not reachable — ${pgCheck.error}`);

@@ -36,6 +36,7 @@ async function withDatabase<T>(fn: (database: Database, ctx: ServiceContext) => 
 
 const program = new Command('xinqiao')
   .description('Xinqiao 信桥 — debt-dispute credit information platform.\nUses $DATABASE_URL (PostgreSQL) or $XINQIAO_DATA_DIR/xinqiao.db (SQLite, default ./data).')
+  .version('0.1.0')
   .showHelpAfterError();
 
 program.command('migrate').description('bring the database schema up to date').action(() =>

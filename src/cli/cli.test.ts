@@ -1,0 +1,71 @@
+/** The compiled `xinqiao` command end to end, against a throw-away SQLite data directory. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCreditCode } from '../domain/credit-code.js';
+
+const BIN = path.resolve('bin/xinqiao.js');
+let dataDir: string;
+
+function xinqiao(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, XINQIAO_DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('xinqiao CLI', () => {
+  beforeAll(() => {
+    if (!fs.existsSync(path.resolve('dist/src/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build:server` (npm install and npm test do it).');
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-cli-'));
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('has --help on every command', () => {
+    for (const cmd of [[], ['seed'], ['search'], ['check-code'], ['import'], ['migrate']]) {
+      const r = xinqiao(...cmd, '--help');
+      expect(r.code, cmd.join(' ')).toBe(0);
+      expect(r.out).toContain('Usage: xinqiao');
+    }
+  });
+
+  it('seeds, refuses to seed over data without --reset, and searches', () => {
+    const seeded = xinqiao('seed', '--enterprises', '400');
+    expect(seeded.code).toBe(0);
+    expect(seeded.out).toMatch(/Seeded 400 enterprises/);
+    const again = xinqiao('seed', '--enterprises', '400');
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('--reset');
+    const found = xinqiao('search', 'jds', '--json');
+    expect(found.code).toBe(0);
+    expect(JSON.parse(found.out).items[0].name).toBe('连云港金鼎盛商账管理有限公司');
+    expect(xinqiao('search', '蘇州', '--agency-only').out).toContain('苏州');
+  });
+
+  it('checks credit codes with an exit status', () => {
+    const ok = xinqiao('check-code', '91350100m000100y43');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('VALID');
+    const bad = xinqiao('check-code', '91350100M000100Y44', '--json');
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.out)).toMatchObject({ valid: false, reason: 'check_character_mismatch', expectedCheckCharacter: '3' });
+  });
+
+  it('imports a CSV, reports bad rows with line numbers, and a re-run changes nothing', () => {
+    const code = buildCreditCode('9', '1', '320583', '2B3C4D5E');
+    const file = path.join(dataDir, 'enterprises.csv');
+    fs.writeFileSync(file, `credit_code,name,legal_representative,established_on\n${code},昆山命令行测试有限公司,钱七,2020-05-05\nBAD,坏行,x,2020-01-01\n`);
+    const first = xinqiao('import', 'enterprises', file);
+    expect(first.code).toBe(2);
+    expect(first.out).toContain('1 inserted');
+    expect(first.out).toMatch(/line 3: creditCode/);
+    const second = xinqiao('import', 'enterprises', file, '--json');
+    expect(JSON.parse(second.out)).toMatchObject({ read: 2, inserted: 0, updated: 0, unchanged: 1 });
+    const missing = xinqiao('import', 'penalties', path.join(dataDir, 'nope.csv'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('File not found');
+    const wrongKind = xinqiao('import', 'cats', file);
+    expect(wrongKind.code).not.toBe(0);
+    expect(wrongKind.err).toContain('choices');
+  });
+});
