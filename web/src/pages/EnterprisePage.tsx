@@ -1,8 +1,8 @@
 /** One enterprise: registration data, agency filing and verification, public records and where they came from. */
 import { ArrowLeftOutlined, StarFilled } from '@ant-design/icons';
-import { Card, Col, Descriptions, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { EnterpriseDetail } from '../api';
 import { ErrorState } from '../components/ErrorState';
 import { Freshness } from '../components/Freshness';
@@ -15,6 +15,7 @@ import { useApi } from '../useApi';
 export function EnterprisePage() {
   const { t, i18n } = useTranslation();
   const { id } = useParams();
+  const navigate = useNavigate();
   const { data: e, error, loading, reload } = useApi<EnterpriseDetail>(/^\d+$/.test(id ?? '') ? `/api/v1/enterprises/${id}` : null);
   const zh = i18n.language.startsWith('zh');
   if (!/^\d+$/.test(id ?? '')) return <ErrorState error={new Error(t('enterprise.notFound'))} />;
@@ -23,7 +24,8 @@ export function EnterprisePage() {
   if (!e) return null;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Link to={-1 as unknown as string}><ArrowLeftOutlined /> {t('enterprise.back')}</Link>
+      {/* Back to the result list the user came from; a direct visit goes to the search page. */}
+      <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0, alignSelf: 'flex-start' }} onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/'))}>{t('enterprise.back')}</Button>
       <div>
         <Typography.Title level={1} style={{ marginBottom: 4, fontSize: 'calc(var(--xq-scale) * 26px)' }} data-testid="enterprise-name">{e.name}</Typography.Title>
         <Space wrap>
