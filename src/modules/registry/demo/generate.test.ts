@@ -47,3 +47,14 @@ describe('demo generator', () => {
     expect(share(count('dishonest').length)).toBeLessThan(0.02);
   });
 });
+
+describe('demo shareholders', () => {
+  it('name corporate shareholders after real generated enterprises and shares add up to 100%', () => {
+    const enterprises = all().flatMap((b) => b.enterprises);
+    const byCode = new Map(enterprises.map((e) => [e.creditCode, e.name]));
+    const corporate = enterprises.flatMap((e) => e.shareholders.filter((h) => h.kind === 'enterprise'));
+    expect(corporate.length).toBeGreaterThan(10);
+    for (const h of corporate) expect(byCode.get(h.creditCode!)).toBe(h.name);
+    for (const e of enterprises) expect(e.shareholders.reduce((s, h) => s + h.shareBasisPoints, 0)).toBe(10_000);
+  });
+});

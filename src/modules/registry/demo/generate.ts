@@ -51,7 +51,8 @@ class State {
   readonly rng: Rng;
   readonly names = new Set<string>();
   readonly codes = new Set<string>();
-  readonly recentCodes: string[] = [];
+  /** Recently made enterprises, candidates for corporate shareholders of later ones. */
+  readonly recent: Array<{ code: string; name: string }> = [];
   counter = 0;
   constructor(seed: number, readonly asOf: Date) {
     this.rng = new Rng(seed);
@@ -116,19 +117,19 @@ export function makeEnterprise(s: State, cityCode: string, fixed: { name?: strin
   for (let i = 0; i < holders; i++) {
     const share = i === holders - 1 ? remaining : rng.int(1, remaining - (holders - i - 1)) ;
     remaining -= share;
-    const corporate = i > 0 && s.recentCodes.length > 0 && rng.chance(0.15);
+    const parent = i > 0 && s.recent.length > 0 && rng.chance(0.15) ? rng.pick(s.recent) : null;
     shareholders.push({
-      name: i === 0 ? legal : corporate ? `(法人股东)` : personName(rng),
-      kind: corporate ? 'enterprise' : 'person',
-      creditCode: corporate ? rng.pick(s.recentCodes) : null,
+      name: i === 0 ? legal : parent ? parent.name : personName(rng),
+      kind: parent ? 'enterprise' : 'person',
+      creditCode: parent ? parent.code : null,
       shareBasisPoints: share,
       subscribedCapitalFen: Math.round((capital * share) / 10_000),
     });
   }
   const d = decodeDivision(division)!;
   const creditCode = newCreditCode(s, division);
-  s.recentCodes.push(creditCode);
-  if (s.recentCodes.length > 500) s.recentCodes.shift();
+  s.recent.push({ code: creditCode, name });
+  if (s.recent.length > 500) s.recent.shift();
   return {
     creditCode,
     name,
@@ -141,7 +142,7 @@ export function makeEnterprise(s: State, cityCode: string, fixed: { name?: strin
     businessScope: fixed.scope ?? `${industry.scope}。（依法须经批准的项目，经相关部门批准后方可开展经营活动）`,
     address: `${d.province === d.city ? '' : d.province}${d.city ?? ''}${d.county ?? ''}${rng.pick(ROADS)}${rng.int(1, 999)}号`,
     divisionCode: division,
-    shareholders: shareholders.map((h) => (h.kind === 'enterprise' ? { ...h, name: `关联企业${h.creditCode!.slice(-6)}` } : h)),
+    shareholders,
     keyPersonnel: [{ name: legal, role: '执行董事兼总经理' }, { name: personName(rng), role: '监事' }],
     source: SOURCE,
     fetchedAt: s.fetchedAt(),
