@@ -34,7 +34,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loggerInstance: deps.logger || undefined,
     logger: deps.logger ? undefined : false,
     bodyLimit: deps.config.bodyLimit,
-    disableRequestLogging: false,
     requestIdHeader: 'x-request-id',
   } as never) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);

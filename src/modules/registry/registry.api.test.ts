@@ -104,7 +104,8 @@ describe.each(TEST_DIALECTS)('registry API on %s', (dialect) => {
       expect(missing.type).toContain('application/problem+json');
       expect(missing.body.errors[0].field).toBe('query.q');
       const badPage = await get('/api/v1/search?q=abc&page=0');
-      expect(badPage.body.errors[0].field).toBe('query.page');
+      expect(badPage.body.errors[0]).toEqual({ field: 'query.page', detail: 'page must be a whole number from 1 to 500' });
+      expect((await get('/api/v1/search?q=abc&page=two')).body.errors[0].detail).toBe('page must be a whole number from 1 to 500');
       const badCity = await get('/api/v1/search?q=abc&city=Suzhou');
       expect(badCity.body.errors[0]).toMatchObject({ field: 'query.city', detail: expect.stringContaining('6-digit') });
       expect(badCity.body).toMatchObject({ status: 400, title: 'Invalid request' });

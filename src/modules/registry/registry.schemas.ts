@@ -6,8 +6,8 @@ const ZStatus = z.enum(['active', 'revoked', 'cancelled', 'moved_out']);
 /** GET /api/v1/search query. */
 export const ZSearchRequest = z.object({
   q: z.string().trim().min(1, 'q must not be empty').max(100, 'q is limited to 100 characters').describe('Credit code, name fragment (2+ Chinese characters), pinyin or initials; traditional characters are folded'),
-  page: z.coerce.number().int().min(1).max(500).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: z.coerce.number({ error: 'page must be a whole number from 1 to 500' }).int('page must be a whole number from 1 to 500').min(1, 'page must be a whole number from 1 to 500').max(500, 'page must be a whole number from 1 to 500').default(1),
+  pageSize: z.coerce.number({ error: 'pageSize must be a whole number from 1 to 100' }).int('pageSize must be a whole number from 1 to 100').min(1, 'pageSize must be a whole number from 1 to 100').max(100, 'pageSize must be a whole number from 1 to 100').default(20),
   city: z.string().regex(/^\d{6}$/, 'city must be a 6-digit division code such as 320500').optional(),
   status: ZStatus.optional(),
   agencyOnly: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
@@ -124,8 +124,8 @@ export const ZVerification = z.object({
 export const ZAgencyListRequest = z.object({
   city: z.string().regex(/^\d{6}$/, 'city must be a 6-digit division code such as 320500').optional(),
   recommended: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  page: z.coerce.number().int().min(1).max(1000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: z.coerce.number({ error: 'page must be a whole number from 1 to 1000' }).int().min(1, 'page must be a whole number from 1 to 1000').max(1000, 'page must be a whole number from 1 to 1000').default(1),
+  pageSize: z.coerce.number({ error: 'pageSize must be a whole number from 1 to 100' }).int().min(1, 'pageSize must be a whole number from 1 to 100').max(100, 'pageSize must be a whole number from 1 to 100').default(20),
 });
 
 /** GET /api/v1/agencies response. */
@@ -137,7 +137,7 @@ export const ZAgencyList = z.object({
 });
 
 /** Path parameter: a positive integer id. */
-export const ZIdParams = z.object({ id: z.coerce.number().int().min(1, 'id must be a positive integer') });
+export const ZIdParams = z.object({ id: z.coerce.number({ error: 'id must be a positive whole number' }).int('id must be a positive whole number').min(1, 'id must be a positive whole number').max(2_147_483_647, 'id is too large') });
 
 /** Path parameter: a credit code as typed by the user (any string; the checker explains what is wrong). */
 export const ZCodeParams = z.object({ code: z.string().max(64, 'code is limited to 64 characters') });
