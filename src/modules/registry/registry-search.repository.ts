@@ -75,7 +75,9 @@ function candidates(db: Executor, q: Exclude<SearchQuery, { kind: 'empty' }>, fi
   // One character: a prefix query on the grams (every character starts a gram, the last one with the end mark).
   const phrase = Array.from(q.folded).length === 1 ? `"${q.folded}" *` : `"${q.grams.join(' ')}"`;
   const match = q.pinyin ? `grams : ${phrase} OR pinyin : ${q.folded}*` : `grams : ${phrase}`;
-  // Driving the join from the FTS cursor lets LIMIT stop the match early.
+  // Without filters the index alone answers (no row lookups); with filters, driving the join from the
+  // FTS cursor still lets LIMIT stop the match early.
+  if (where.length === 0) return sql`SELECT rowid AS id FROM enterprise_fts WHERE enterprise_fts MATCH ${match} LIMIT ${limit}`;
   return sql`SELECT e.id FROM enterprise_fts f JOIN enterprises e ON e.id = f.rowid WHERE ${and([sql<SqlBool>`enterprise_fts MATCH ${match}`, ...where])} LIMIT ${limit}`;
 }
 
