@@ -15,5 +15,5 @@ export function testContext(database: Database): ServiceContext {
 
 /** The HTTP app over a database, without a logger. */
 export function testApp(database: Database, webRoot?: string) {
-  return buildApp({ config: { bodyLimit: 1_048_576 }, database, logger: false, clock: () => TEST_NOW, ...(webRoot ? { webRoot } : {}) });
+  return buildApp({ config: { bodyLimit: 1_048_576, loginDelayBaseMs: 1, trustProxy: false }, database, logger: false, clock: () => TEST_NOW, ...(webRoot ? { webRoot } : {}) });
 }

@@ -22,7 +22,7 @@ describe('xinqiao CLI', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('has --help on every command', () => {
-    for (const cmd of [[], ['seed'], ['search'], ['check-code'], ['import'], ['migrate']]) {
+    for (const cmd of [[], ['seed'], ['search'], ['check-code'], ['import'], ['migrate'], ['user', 'create']]) {
       const r = xinqiao(...cmd, '--help');
       expect(r.code, cmd.join(' ')).toBe(0);
       expect(r.out).toContain('Usage: xinqiao');
@@ -40,6 +40,17 @@ describe('xinqiao CLI', () => {
     expect(found.code).toBe(0);
     expect(JSON.parse(found.out).items[0].name).toBe('连云港金鼎盛商账管理有限公司');
     expect(xinqiao('search', '蘇州', '--agency-only').out).toContain('苏州');
+  });
+
+  it('bootstraps a regulator account with a generated password shown once', () => {
+    const r = xinqiao('user', 'create', '--email', 'Admin@Example.cn', '--role', 'regulator');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Created regulator account admin@example.cn/);
+    expect(r.out).toMatch(/Password \(shown once\): \S{16}/);
+    const dup = xinqiao('user', 'create', '--email', 'admin@example.cn', '--role', 'regulator');
+    expect(dup.code).toBe(1);
+    expect(dup.err).toContain('already exists');
+    expect(xinqiao('user', 'create', '--email', 'x@example.cn', '--role', 'wizard').err).toContain('choices');
   });
 
   it('checks credit codes with an exit status', () => {

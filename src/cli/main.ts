@@ -1,4 +1,5 @@
 /** The `xinqiao` command: seed, search, check-code, import, migrate. Every command has --help. */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
@@ -10,6 +11,8 @@ import { DEFAULT_SEED, seedDemo } from '../modules/registry/demo/seed.js';
 import { IMPORT_KINDS, importRows, type ImportKind } from '../modules/registry/import-records.service.js';
 import { deleteRegistry } from '../modules/registry/registry.repository.js';
 import * as registry from '../modules/registry/registry.service.js';
+import { ROLES, type Role } from '../domain/access-policy.js';
+import { createUserAsAdmin } from '../modules/accounts/register.service.js';
 import { AppError } from '../shared/app-error.js';
 import type { ServiceContext } from '../shared/context.js';
 import { countLines, formatFromPath, readCsv, readNdjson } from './read-rows.js';
@@ -119,6 +122,26 @@ program
         if (summary.rejected.length > 50) console.log(`  … and ${summary.rejected.length - 50} more (use --json for all)`);
       }
       if (summary.rejected.length) process.exitCode = 2;
+    }),
+  );
+
+const user = program.command('user').description('manage accounts (bootstrap the first regulator/administrator here)');
+user
+  .command('create')
+  .description('create an account of any role; prints a generated password once when none is given')
+  .requiredOption('--email <email>', 'sign-in email')
+  .addOption(new Option('--role <role>', 'account role').choices([...ROLES].filter((r) => r !== 'public' && r !== 'enterprise_verified')).makeOptionMandatory())
+  .option('--name <name>', 'display name', 'Administrator')
+  .option('--password <password>', 'password (at least 10 characters); generated when omitted')
+  .option('--credit-code <code>', 'unified social credit code (enterprise and agency accounts)')
+  .action((opts: { email: string; role: Role; name: string; password?: string; creditCode?: string }) =>
+    withDatabase(async (_db, ctx) => {
+      const password = opts.password ?? randomBytes(12).toString('base64url');
+      if (password.length < 10) throw new AppError('invalid_input', 'The password needs at least 10 characters.');
+      const { id } = await createUserAsAdmin(ctx, { email: opts.email, password, displayName: opts.name, role: opts.role, enterpriseCreditCode: opts.creditCode });
+      console.log(`Created ${opts.role} account ${opts.email.trim().toLowerCase()} (id ${id}).`);
+      if (!opts.password) console.log(`Password (shown once): ${password}`);
+      if (opts.role === 'regulator' || opts.role === 'agency') console.log('This role must set up two-factor authentication (TOTP) after first sign-in.');
     }),
   );
 

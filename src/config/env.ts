@@ -17,6 +17,8 @@ const ZEnv = z.object({
   XINQIAO_AUTO_SEED: z.enum(['0', '1', 'true', 'false']).default('1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   XINQIAO_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+  XINQIAO_LOGIN_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
+  XINQIAO_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
 });
 
 /** Validated runtime configuration. */
@@ -31,6 +33,10 @@ export interface Config {
   autoSeed: boolean;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
   bodyLimit: number;
+  /** Base of the progressive delay after a failed sign-in. */
+  loginDelayBaseMs: number;
+  /** Trust X-Forwarded-* (behind a reverse proxy that terminates HTTPS). */
+  trustProxy: boolean;
 }
 
 /** Thrown with a readable, multi-line message when the environment is invalid. */
@@ -57,5 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     autoSeed: e.XINQIAO_AUTO_SEED === '1' || e.XINQIAO_AUTO_SEED === 'true',
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.XINQIAO_BODY_LIMIT,
+    loginDelayBaseMs: e.XINQIAO_LOGIN_DELAY_MS,
+    trustProxy: e.XINQIAO_TRUST_PROXY === '1' || e.XINQIAO_TRUST_PROXY === 'true',
   };
 }

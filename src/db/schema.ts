@@ -154,6 +154,53 @@ export interface AppMetaTable {
   value: string;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  status: 'active' | 'disabled';
+  enterprise_credit_code: string | null;
+  verification_status: 'pending' | 'verified' | 'rejected' | null;
+  verification_reason: string | null;
+  /** Base32 TOTP secret; encrypted at rest once the personal-information key is configured. */
+  totp_secret: string | null;
+  totp_enabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie value: a copied database cannot be used to hijack sessions. */
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  mfa_passed: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  /** SHA-256 of the token; the token itself is shown once. */
+  token_hash: string;
+  prefix: string;
+  scopes: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
   enterprises: EnterprisesTable;
@@ -169,6 +216,9 @@ export interface DB {
   lawsuits: LawsuitsTable;
   service_scope_rules: ServiceScopeRulesTable;
   app_meta: AppMetaTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
 }
 
 export type EnterpriseRow = Selectable<EnterprisesTable>;
@@ -182,3 +232,6 @@ export type EnforcementRecordRow = Selectable<EnforcementRecordsTable>;
 export type DishonestEntryRow = Selectable<DishonestEntriesTable>;
 export type LawsuitRow = Selectable<LawsuitsTable>;
 export type ServiceScopeRuleRow = Selectable<ServiceScopeRulesTable>;
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type ApiTokenRow = Selectable<ApiTokensTable>;

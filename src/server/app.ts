@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -13,14 +14,16 @@ import type { Logger } from 'pino';
 import { sql } from 'kysely';
 import type { Config } from '../config/env.js';
 import type { Database } from '../db/database.js';
+import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { registryRoutes } from '../modules/registry/registry.routes.js';
+import { installAccessControl } from './access-control.js';
 import { packageRoot } from '../shared/paths.js';
 import { contextFactory } from './context-factory.js';
 import { installErrorHandler, sendProblem } from './error-handler.js';
 
 /** What the app needs from outside. */
 export interface AppDeps {
-  config: Pick<Config, 'bodyLimit'>;
+  config: Pick<Config, 'bodyLimit' | 'loginDelayBaseMs' | 'trustProxy'>;
   database: Database;
   logger: Logger | false;
   clock?: () => Date;
@@ -35,16 +38,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ? undefined : false,
     bodyLimit: deps.config.bodyLimit,
     requestIdHeader: 'x-request-id',
+    trustProxy: deps.config.trustProxy,
   } as never) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  await app.register(fastifyCookie);
+  const clock = deps.clock ?? (() => new Date());
+  installAccessControl(app, { database: deps.database, clock });
 
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Xinqiao 信桥 API', version: '1', description: 'Debt-dispute credit information: registry, agency verification. Errors are RFC 9457 problem+json.' },
-      tags: [{ name: 'registry', description: 'Enterprises, agencies, credit codes' }, { name: 'health', description: 'Liveness and readiness' }],
+      tags: [{ name: 'registry', description: 'Enterprises, agencies, credit codes' }, { name: 'accounts', description: 'Registration, sign-in, sessions, two-factor' }, { name: 'admin', description: 'Administration (regulator role)' }, { name: 'health', description: 'Liveness and readiness' }],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'xq_session' }, apiToken: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
   });
@@ -62,8 +70,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  const context = contextFactory(deps.database, deps.clock ?? (() => new Date()));
+  const context = contextFactory(deps.database, clock);
   await app.register(registryRoutes, { prefix: '/api/v1', context });
+  await app.register(accountsRoutes, { prefix: '/api/v1', context, loginDelayBaseMs: deps.config.loginDelayBaseMs });
 
   await serveWeb(app, deps.webRoot ?? path.join(packageRoot(), 'web', 'dist'));
   return app;

@@ -8,5 +8,5 @@ export type ContextFactory = (req: FastifyRequest) => ServiceContext;
 
 /** A context factory bound to one database and clock. */
 export function contextFactory(database: Database, clock: () => Date): ContextFactory {
-  return (req) => ({ db: database.db, dialect: database.dialect, actor: { kind: 'anonymous' }, clock, log: req.log });
+  return (req) => ({ db: database.db, dialect: database.dialect, actor: req.actor ?? { kind: 'anonymous' }, clock, log: req.log });
 }

@@ -2,9 +2,29 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../db/database.js';
 import type { DB } from '../db/schema.js';
+import type { Permission, Role } from '../domain/access-policy.js';
 
-/** Who is acting. Accounts arrive with the accounts issue; until then everyone is the public. */
-export type Actor = { kind: 'anonymous' } | { kind: 'system'; name: string };
+/** A signed-in user, through a browser session or an API token. */
+export interface UserActor {
+  kind: 'user';
+  userId: number;
+  role: Role;
+  /** Set for cookie sessions (SHA-256 of the session id). */
+  sessionHash: string | null;
+  /** Set for API-token requests: the token's id and the permissions it is limited to. */
+  token: { id: number; scopes: Permission[] } | null;
+  /** False until a role that requires TOTP has passed it in this session. */
+  mfaSatisfied: boolean;
+  enterpriseCreditCode: string | null;
+}
+
+/** Who is acting: the anonymous public, a user, or the system itself (CLI, scheduler). */
+export type Actor = { kind: 'anonymous' } | { kind: 'system'; name: string } | UserActor;
+
+/** The role whose permissions apply (the system acts with the regulator's). */
+export function roleOf(actor: Actor): Role {
+  return actor.kind === 'anonymous' ? 'public' : actor.kind === 'system' ? 'regulator' : actor.role;
+}
 
 /** The logging a service may do (pino's and Fastify's loggers both fit). */
 export interface Log {
