@@ -14,6 +14,6 @@ export function testContext(database: Database): ServiceContext {
 }
 
 /** The HTTP app over a database, without a logger. */
-export function testApp(database: Database, webRoot?: string) {
-  return buildApp({ config: { bodyLimit: 1_048_576, loginDelayBaseMs: 1, trustProxy: false }, database, logger: false, clock: () => TEST_NOW, ...(webRoot ? { webRoot } : {}) });
+export function testApp(database: Database, webRoot?: string, licenceIssuersPath = '/nonexistent/licence-issuers.json') {
+  return buildApp({ config: { bodyLimit: 1_048_576, loginDelayBaseMs: 1, trustProxy: false, licenceIssuersPath }, database, logger: false, clock: () => TEST_NOW, ...(webRoot ? { webRoot } : {}) });
 }

@@ -53,6 +53,18 @@ describe('xinqiao CLI', () => {
     expect(xinqiao('user', 'create', '--email', 'x@example.cn', '--role', 'wizard').err).toContain('choices');
   });
 
+  it('creates a licence issuer and signs a licence for a registered enterprise', () => {
+    expect(xinqiao('licence', 'keygen', '--issuer', 'samr-demo').code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'licence-issuers.json'), 'utf8')).issuers['samr-demo']).toContain('BEGIN PUBLIC KEY');
+    const code = JSON.parse(xinqiao('search', '金鼎盛', '--json').out).items[0].creditCode;
+    const issued = xinqiao('licence', 'issue', '--issuer', 'samr-demo', '--credit-code', code);
+    expect(issued.code).toBe(0);
+    const doc = JSON.parse(issued.out);
+    expect(doc.licence).toMatchObject({ issuer: 'samr-demo', creditCode: code, name: '连云港金鼎盛商账管理有限公司' });
+    expect(Buffer.from(doc.signature, 'base64')).toHaveLength(64);
+    expect(xinqiao('licence', 'issue', '--issuer', 'nobody', '--credit-code', code).err).toContain('keygen');
+  });
+
   it('checks credit codes with an exit status', () => {
     const ok = xinqiao('check-code', '91350100m000100y43');
     expect(ok.code).toBe(0);

@@ -1,6 +1,7 @@
 /** The `xinqiao` command: seed, search, check-code, import, migrate. Every command has --help. */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { pino } from 'pino';
@@ -12,6 +13,7 @@ import { IMPORT_KINDS, importRows, type ImportKind } from '../modules/registry/i
 import { deleteRegistry } from '../modules/registry/registry.repository.js';
 import * as registry from '../modules/registry/registry.service.js';
 import { ROLES, type Role } from '../domain/access-policy.js';
+import { generateIssuerKeys, signLicence } from '../modules/accounts/licence-verifier.js';
 import { createUserAsAdmin } from '../modules/accounts/register.service.js';
 import { AppError } from '../shared/app-error.js';
 import type { ServiceContext } from '../shared/context.js';
@@ -142,6 +144,41 @@ user
       console.log(`Created ${opts.role} account ${opts.email.trim().toLowerCase()} (id ${id}).`);
       if (!opts.password) console.log(`Password (shown once): ${password}`);
       if (opts.role === 'regulator' || opts.role === 'agency') console.log('This role must set up two-factor authentication (TOTP) after first sign-in.');
+    }),
+  );
+
+const licence = program.command('licence').description('electronic business-licence issuers: keys and signed test licences');
+licence
+  .command('keygen')
+  .description('create an Ed25519 issuer key pair and trust it (adds the public key to licence-issuers.json in the data directory)')
+  .requiredOption('--issuer <id>', 'issuer id written into licences, e.g. samr-demo')
+  .action((opts: { issuer: string }) => {
+    const config = loadConfig();
+    const keys = generateIssuerKeys();
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    const file = config.licenceIssuersPath;
+    const current = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { issuers?: Record<string, string> }) : {};
+    fs.writeFileSync(file, JSON.stringify({ issuers: { ...(current.issuers ?? {}), [opts.issuer]: keys.publicKey } }, null, 2));
+    const keyFile = path.join(config.dataDir, `licence-issuer-${opts.issuer}.key`);
+    fs.writeFileSync(keyFile, keys.privateKey, { mode: 0o600 });
+    console.log(`Issuer "${opts.issuer}" trusted in ${file}; private key in ${keyFile} (keep it secret). Restart the server to load it.`);
+  });
+licence
+  .command('issue')
+  .description('sign a licence for a registered enterprise (name and legal representative from the registry unless given)')
+  .requiredOption('--issuer <id>', 'issuer id (its key file must exist, see keygen)')
+  .requiredOption('--credit-code <code>', 'unified social credit code')
+  .option('--name <name>', 'enterprise name to sign (default: the registry name)')
+  .option('--legal-representative <name>', 'legal representative to sign (default: the registry value)')
+  .action((opts: { issuer: string; creditCode: string; name?: string; legalRepresentative?: string }) =>
+    withDatabase(async (_db, ctx) => {
+      const config = loadConfig();
+      const keyFile = path.join(config.dataDir, `licence-issuer-${opts.issuer}.key`);
+      if (!fs.existsSync(keyFile)) throw new AppError('invalid_input', `No key for issuer "${opts.issuer}" (${keyFile}); run \`xinqiao licence keygen --issuer ${opts.issuer}\` first.`);
+      const e = await registry.findEnterpriseSummary(ctx, opts.creditCode.trim().toUpperCase());
+      if (!e && (!opts.name || !opts.legalRepresentative)) throw new AppError('not_found', `No enterprise with code ${opts.creditCode} in the registry; give --name and --legal-representative.`);
+      const signed = signLicence({ issuer: opts.issuer, creditCode: opts.creditCode.trim().toUpperCase(), name: opts.name ?? e!.name, legalRepresentative: opts.legalRepresentative ?? e!.legalRepresentative, issuedAt: new Date().toISOString(), expiresAt: null }, fs.readFileSync(keyFile, 'utf8'));
+      console.log(JSON.stringify(signed, null, 2));
     }),
   );
 

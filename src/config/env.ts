@@ -19,6 +19,7 @@ const ZEnv = z.object({
   XINQIAO_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   XINQIAO_LOGIN_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   XINQIAO_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  XINQIAO_LICENCE_ISSUERS: z.string().min(1).optional(),
 });
 
 /** Validated runtime configuration. */
@@ -37,6 +38,8 @@ export interface Config {
   loginDelayBaseMs: number;
   /** Trust X-Forwarded-* (behind a reverse proxy that terminates HTTPS). */
   trustProxy: boolean;
+  /** JSON file of trusted e-licence issuer keys (default: licence-issuers.json in the data directory). */
+  licenceIssuersPath: string;
 }
 
 /** Thrown with a readable, multi-line message when the environment is invalid. */
@@ -65,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.XINQIAO_BODY_LIMIT,
     loginDelayBaseMs: e.XINQIAO_LOGIN_DELAY_MS,
     trustProxy: e.XINQIAO_TRUST_PROXY === '1' || e.XINQIAO_TRUST_PROXY === 'true',
+    licenceIssuersPath: path.resolve(e.XINQIAO_LICENCE_ISSUERS ?? path.join(dataDir, 'licence-issuers.json')),
   };
 }

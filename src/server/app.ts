@@ -15,6 +15,7 @@ import { sql } from 'kysely';
 import type { Config } from '../config/env.js';
 import type { Database } from '../db/database.js';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
+import { loadLicenceIssuers, SignedLicenceVerifier } from '../modules/accounts/licence-verifier.js';
 import { registryRoutes } from '../modules/registry/registry.routes.js';
 import { installAccessControl } from './access-control.js';
 import { packageRoot } from '../shared/paths.js';
@@ -23,7 +24,7 @@ import { installErrorHandler, sendProblem } from './error-handler.js';
 
 /** What the app needs from outside. */
 export interface AppDeps {
-  config: Pick<Config, 'bodyLimit' | 'loginDelayBaseMs' | 'trustProxy'>;
+  config: Pick<Config, 'bodyLimit' | 'loginDelayBaseMs' | 'trustProxy' | 'licenceIssuersPath'>;
   database: Database;
   logger: Logger | false;
   clock?: () => Date;
@@ -72,7 +73,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const context = contextFactory(deps.database, clock);
   await app.register(registryRoutes, { prefix: '/api/v1', context });
-  await app.register(accountsRoutes, { prefix: '/api/v1', context, loginDelayBaseMs: deps.config.loginDelayBaseMs });
+  const licenceVerifier = new SignedLicenceVerifier(loadLicenceIssuers(deps.config.licenceIssuersPath));
+  await app.register(accountsRoutes, { prefix: '/api/v1', context, loginDelayBaseMs: deps.config.loginDelayBaseMs, licenceVerifier });
 
   await serveWeb(app, deps.webRoot ?? path.join(packageRoot(), 'web', 'dist'));
   return app;

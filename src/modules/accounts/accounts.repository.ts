@@ -25,9 +25,10 @@ export async function updateUser(db: Executor, id: number, changes: Updateable<U
 }
 
 /** A page of users, newest first. */
-export function listUsers(db: Executor, page: { limit: number; offset: number; role?: string | undefined }) {
-  let q = db.selectFrom('users').select(['id', 'email', 'display_name', 'role', 'status', 'enterprise_credit_code', 'verification_status', 'totp_enabled', 'locked_until', 'created_at']);
+export function listUsers(db: Executor, page: { limit: number; offset: number; role?: string | undefined; verificationStatus?: string | undefined }) {
+  let q = db.selectFrom('users').select(['id', 'email', 'display_name', 'role', 'status', 'enterprise_credit_code', 'verification_status', 'verification_reason', 'totp_enabled', 'locked_until', 'created_at']);
   if (page.role) q = q.where('role', '=', page.role);
+  if (page.verificationStatus) q = q.where('verification_status', '=', page.verificationStatus as 'pending');
   return q.orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
 }
 

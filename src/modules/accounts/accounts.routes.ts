@@ -9,6 +9,8 @@ import type { ContextFactory } from '../../server/context-factory.js';
 import { AppError } from '../../shared/app-error.js';
 import { ZCreateTokenRequest, ZCreateUserRequest, ZIdParam, ZListUsersRequest, ZLoginRequest, ZOwnAccount, ZRegisterRequest, ZSessionResponse, ZTotpCode } from './accounts.schemas.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.service.js';
+import { reviewVerification, submitLicence } from './enterprise-verification.service.js';
+import { ZSignedLicence, type LicenceVerifier } from './licence-verifier.js';
 import { login } from './login.service.js';
 import { beginTotpSetup, enableTotp } from './mfa.service.js';
 import { createUserAsAdmin, getOwnAccount, listUsers, register } from './register.service.js';
@@ -18,7 +20,7 @@ import { logout, logoutEverywhere, startSession } from './session.service.js';
 const perm = (permission: Permission) => ({ permission });
 
 /** Registers the accounts routes under /api/v1. */
-export async function accountsRoutes(app: FastifyInstance, opts: { context: ContextFactory; loginDelayBaseMs: number }): Promise<void> {
+export async function accountsRoutes(app: FastifyInstance, opts: { context: ContextFactory; loginDelayBaseMs: number; licenceVerifier: LicenceVerifier }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctx = opts.context;
 
@@ -67,6 +69,13 @@ export async function accountsRoutes(app: FastifyInstance, opts: { context: Cont
     await enableTotp(ctx(req), req.body.code);
     return reply.code(204).send();
   });
+
+  const ZVerificationState = z.object({ status: z.enum(['pending', 'verified', 'rejected']), reasons: z.array(z.string()) });
+  r.post('/account/enterprise-verification', { config: perm('verification:submit'), schema: { tags: ['accounts'], summary: 'Verify the enterprise by its signed electronic business licence', description: 'Body: { licence: { issuer, creditCode, name, legalRepresentative, issuedAt, expiresAt }, signature } — Ed25519 over the canonical JSON of licence.', body: z.unknown(), response: { 200: ZVerificationState } } }, async (req) => submitLicence(ctx(req), opts.licenceVerifier, req.body));
+
+  r.get('/admin/verifications', { config: perm('verification:review'), schema: { tags: ['admin'], summary: 'Enterprise accounts awaiting or after verification', querystring: z.object({ status: z.enum(['pending', 'verified', 'rejected']).default('pending') }) } }, async (req) => ({ items: await listUsers(ctx(req), { page: 1, pageSize: 100, role: 'enterprise', verificationStatus: req.query.status }) }));
+
+  r.post('/admin/verifications/:id', { config: perm('verification:review'), schema: { tags: ['admin'], summary: 'Decide an enterprise verification by hand, with a reason', params: ZIdParam, body: z.object({ decision: z.enum(['verified', 'rejected']), reason: z.string().trim().min(5, 'reason must explain the decision').max(500) }), response: { 200: ZVerificationState } } }, async (req) => reviewVerification(ctx(req), req.params.id, req.body.decision, req.body.reason));
 
   r.get('/admin/users', { config: perm('users:manage'), schema: { tags: ['admin'], summary: 'Accounts', querystring: ZListUsersRequest } }, async (req) => ({ items: await listUsers(ctx(req), req.query) }));
 

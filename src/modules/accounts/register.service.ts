@@ -59,9 +59,9 @@ export async function createUserAsAdmin(ctx: ServiceContext, input: RegisterInpu
 }
 
 /** Lists accounts for administrators. */
-export async function listUsers(ctx: ServiceContext, input: { page: number; pageSize: number; role?: string | undefined }) {
-  const rows = await repo.listUsers(ctx.db, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize, role: input.role });
-  return rows.map((u) => ({ id: u.id, email: u.email, displayName: u.display_name, role: u.role, status: u.status, enterpriseCreditCode: u.enterprise_credit_code, verificationStatus: u.verification_status, totpEnabled: u.totp_enabled === 1, lockedUntil: u.locked_until, createdAt: u.created_at }));
+export async function listUsers(ctx: ServiceContext, input: { page: number; pageSize: number; role?: string | undefined; verificationStatus?: string | undefined }) {
+  const rows = await repo.listUsers(ctx.db, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize, role: input.role, verificationStatus: input.verificationStatus });
+  return rows.map((u) => ({ id: u.id, email: u.email, displayName: u.display_name, role: u.role, status: u.status, enterpriseCreditCode: u.enterprise_credit_code, verificationStatus: u.verification_status, verificationReason: u.verification_reason, totpEnabled: u.totp_enabled === 1, lockedUntil: u.locked_until, createdAt: u.created_at }));
 }
 
 /** The signed-in user's own account. */

@@ -70,3 +70,9 @@ export async function stats(ctx: ServiceContext) {
 export function cities() {
   return listCities();
 }
+
+/** Name, legal representative and status of the enterprise holding a code, for other modules (licence checks). */
+export async function findEnterpriseSummary(ctx: ServiceContext, creditCode: string) {
+  const e = await repo.findEnterpriseByCode(ctx.db, creditCode);
+  return e ? { creditCode: e.credit_code, name: e.name, legalRepresentative: e.legal_representative, status: e.status } : null;
+}
