@@ -35,6 +35,8 @@ export interface OpenOptions {
   sqlitePath: string;
   /** PostgreSQL pool size per process. */
   poolSize?: number;
+  /** Told about errors of idle PostgreSQL connections (they are replaced automatically). */
+  onPoolError?: (err: Error) => void;
 }
 
 /** Opens SQLite (creating its directory, WAL mode) or a PostgreSQL pool. */
@@ -44,6 +46,9 @@ export function openDatabase(options: OpenOptions): Database {
     const url = new URL(options.databaseUrl);
     if (!url.username) url.username = os.userInfo().username;
     const pool = new pg.Pool({ connectionString: url.toString(), max: options.poolSize ?? 10 });
+    // An idle client dying (server restart, admin termination) must not crash the process: the pool
+    // drops that client and the next query opens a fresh one. Without a listener Node would throw.
+    pool.on('error', (err) => options.onPoolError?.(err));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', location: redactUrl(options.databaseUrl), close: () => db.destroy() };
   }

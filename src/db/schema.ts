@@ -201,6 +201,28 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+export interface RelatedPartiesTable {
+  id: Generated<number>;
+  user_id: number;
+  credit_code: string;
+  purpose: string;
+  created_at: string;
+}
+
+export interface PiiAccessLogTable {
+  id: Generated<number>;
+  /** 'enterprise' (credit code) or 'person' (person id). */
+  subject_kind: 'enterprise' | 'person';
+  subject_key: string;
+  viewer_user_id: number | null;
+  viewer_role: string;
+  /** JSON array of the fields shown unmasked. */
+  fields: string;
+  purpose: string;
+  request_id: string | null;
+  accessed_at: string;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
   enterprises: EnterprisesTable;
@@ -219,6 +241,8 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  related_parties: RelatedPartiesTable;
+  pii_access_log: PiiAccessLogTable;
 }
 
 export type EnterpriseRow = Selectable<EnterprisesTable>;

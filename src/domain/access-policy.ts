@@ -29,7 +29,7 @@ export const POLICY = {
   'account:mfa': SIGNED_IN,
   'account:pii-log': SIGNED_IN,
   'account:data-request': SIGNED_IN,
-  'verification:submit': ['enterprise'],
+  'verification:submit': ['enterprise', 'debtor'],
   'related-parties:manage': ['enterprise_verified'],
   'related-parties:lawsuits': ['enterprise_verified', 'regulator'],
   'verification:review': ['regulator'],

@@ -15,6 +15,7 @@ import { sql } from 'kysely';
 import type { Config } from '../config/env.js';
 import type { Database } from '../db/database.js';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
+import { privacyRoutes } from '../modules/privacy/privacy.routes.js';
 import { loadLicenceIssuers, SignedLicenceVerifier } from '../modules/accounts/licence-verifier.js';
 import { registryRoutes } from '../modules/registry/registry.routes.js';
 import { installAccessControl } from './access-control.js';
@@ -52,7 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Xinqiao 信桥 API', version: '1', description: 'Debt-dispute credit information: registry, agency verification. Errors are RFC 9457 problem+json.' },
-      tags: [{ name: 'registry', description: 'Enterprises, agencies, credit codes' }, { name: 'accounts', description: 'Registration, sign-in, sessions, two-factor' }, { name: 'admin', description: 'Administration (regulator role)' }, { name: 'health', description: 'Liveness and readiness' }],
+      tags: [{ name: 'registry', description: 'Enterprises, agencies, credit codes' }, { name: 'accounts', description: 'Registration, sign-in, sessions, two-factor' }, { name: 'admin', description: 'Administration (regulator role)' }, { name: 'privacy', description: 'Related parties, access log' }, { name: 'health', description: 'Liveness and readiness' }],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'xq_session' }, apiToken: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registryRoutes, { prefix: '/api/v1', context });
   const licenceVerifier = new SignedLicenceVerifier(loadLicenceIssuers(deps.config.licenceIssuersPath));
   await app.register(accountsRoutes, { prefix: '/api/v1', context, loginDelayBaseMs: deps.config.loginDelayBaseMs, licenceVerifier });
+  await app.register(privacyRoutes, { prefix: '/api/v1', context });
 
   await serveWeb(app, deps.webRoot ?? path.join(packageRoot(), 'web', 'dist'));
   return app;

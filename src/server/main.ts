@@ -9,7 +9,7 @@ import { buildApp } from './app.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
-  const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, onPoolError: (err) => logger.warn({ err }, 'idle PostgreSQL connection failed; it will be replaced') });
   logger.info({ database: database.location, dialect: database.dialect }, 'opening database');
   await migrateToLatest(database);
   if (config.autoSeed) await seedIfEmpty(database, { enterprises: config.seedEnterprises, log: logger });

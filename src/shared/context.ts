@@ -16,6 +16,8 @@ export interface UserActor {
   /** False until a role that requires TOTP has passed it in this session. */
   mfaSatisfied: boolean;
   enterpriseCreditCode: string | null;
+  /** True once the account proved the enterprise is its own (electronic business licence). */
+  enterpriseVerified: boolean;
 }
 
 /** Who is acting: the anonymous public, a user, or the system itself (CLI, scheduler). */

@@ -53,7 +53,7 @@ export async function startSession(
 ): Promise<{ session: NewSession; actor: UserActor }> {
   const session = await createSession(db, user.id, meta, now);
   const role = effectiveRole(user);
-  const actor: UserActor = { kind: 'user', userId: user.id, role, sessionHash: digest(session.cookieValue), token: null, mfaSatisfied: mfaSatisfied(role, user.totp_enabled === 1, meta.mfaPassed), enterpriseCreditCode: user.enterprise_credit_code };
+  const actor: UserActor = { kind: 'user', userId: user.id, role, sessionHash: digest(session.cookieValue), token: null, mfaSatisfied: mfaSatisfied(role, user.totp_enabled === 1, meta.mfaPassed), enterpriseCreditCode: user.enterprise_credit_code, enterpriseVerified: user.verification_status === 'verified' };
   return { session, actor };
 }
 
@@ -73,7 +73,7 @@ export async function authenticateSession(ctx: Pick<ServiceContext, 'db' | 'cloc
   return {
     status: 'valid',
     csrfToken: s.csrf_token,
-    actor: { kind: 'user', userId: s.user_id, role, sessionHash: hash, token: null, mfaSatisfied: mfaSatisfied(role, s.totp_enabled === 1, s.mfa_passed === 1), enterpriseCreditCode: s.enterprise_credit_code },
+    actor: { kind: 'user', userId: s.user_id, role, sessionHash: hash, token: null, mfaSatisfied: mfaSatisfied(role, s.totp_enabled === 1, s.mfa_passed === 1), enterpriseCreditCode: s.enterprise_credit_code, enterpriseVerified: s.verification_status === 'verified' },
   };
 }
 
@@ -83,7 +83,7 @@ export async function authenticateToken(ctx: Pick<ServiceContext, 'db' | 'clock'
   const now = ctx.clock().toISOString();
   if (!t || t.revoked_at || t.status !== 'active' || (t.expires_at && t.expires_at <= now)) return null;
   if (!t.last_used_at || Date.parse(now) - Date.parse(t.last_used_at) > TOUCH_INTERVAL_MS) await repo.updateToken(ctx.db, t.id, { last_used_at: now });
-  return { kind: 'user', userId: t.user_id, role: t.role as Role, sessionHash: null, token: { id: t.id, scopes: JSON.parse(t.scopes) as Permission[] }, mfaSatisfied: true, enterpriseCreditCode: t.enterprise_credit_code };
+  return { kind: 'user', userId: t.user_id, role: t.role as Role, sessionHash: null, token: { id: t.id, scopes: JSON.parse(t.scopes) as Permission[] }, mfaSatisfied: true, enterpriseCreditCode: t.enterprise_credit_code, enterpriseVerified: false };
 }
 
 function currentSession(ctx: ServiceContext): string {

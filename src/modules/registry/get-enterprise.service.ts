@@ -2,14 +2,19 @@
 import { decodeDivision } from '../../domain/division.js';
 import { AppError } from '../../shared/app-error.js';
 import type { ServiceContext } from '../../shared/context.js';
+import { accessTierFor, recordAccess } from '../privacy/visibility.service.js';
 import * as repo from './registry.repository.js';
 
 const prov = (r: { source: string; fetched_at: string }) => ({ source: r.source, fetchedAt: r.fetched_at });
 
-/** The public enterprise page; open lawsuits only as a count (their details come with tiered access). */
-export async function getEnterprise(ctx: ServiceContext, id: number) {
+/**
+ * An enterprise page as the reader may see it: everyone gets the public records; open lawsuits are
+ * a count for the public and details for related parties, the subject itself and regulators with a purpose.
+ */
+export async function getEnterprise(ctx: ServiceContext, id: number, options: { purpose?: string | undefined; requestId?: string | null } = {}) {
   const e = await repo.findEnterpriseById(ctx.db, id);
   if (!e) throw new AppError('not_found', `No enterprise with id ${id}.`);
+  const tier = await accessTierFor(ctx, e.credit_code, options.purpose);
   const [children, records, agency, rules] = await Promise.all([
     repo.findEnterpriseChildren(ctx.db, id),
     repo.findEnterpriseRecords(ctx.db, id),
@@ -18,6 +23,8 @@ export async function getEnterprise(ctx: ServiceContext, id: number) {
   ]);
   const all = [e, ...records.penalties, ...records.abnormal, ...records.revocations, ...records.enforcement, ...records.dishonest, ...records.lawsuits, ...(agency ? [agency] : [])];
   const fetched = all.map((r) => r.fetched_at).sort();
+  const open = records.lawsuits.filter((l) => l.status === 'open');
+  if (tier.tier !== 'public') await recordAccess(ctx, { kind: 'enterprise', key: e.credit_code }, ['openLawsuits'], tier, options.requestId ?? null);
   return {
     id: e.id,
     creditCode: e.credit_code,
@@ -56,8 +63,10 @@ export async function getEnterprise(ctx: ServiceContext, id: number) {
       enforcement: records.enforcement.map((x) => ({ caseNumber: x.case_number, court: x.court, amountFen: x.amount_fen, filedOn: x.filed_on, status: x.status, closedOn: x.closed_on, ...prov(x) })),
       dishonest: records.dishonest.map((d) => ({ caseNumber: d.case_number, court: d.court, obligation: d.obligation, performance: d.performance, listedOn: d.listed_on, removedOn: d.removed_on, ...prov(d) })),
       closedLawsuits: records.lawsuits.filter((l) => l.status === 'closed').map((l) => ({ caseNumber: l.case_number, court: l.court, cause: l.cause, role: l.role, amountFen: l.amount_fen, filedOn: l.filed_on, closedOn: l.closed_on, ...prov(l) })),
-      openLawsuitCount: records.lawsuits.filter((l) => l.status === 'open').length,
+      openLawsuitCount: open.length,
+      openLawsuits: tier.tier === 'public' ? null : open.map((l) => ({ caseNumber: l.case_number, court: l.court, cause: l.cause, role: l.role, amountFen: l.amount_fen, filedOn: l.filed_on, ...prov(l) })),
     },
+    access: tier.tier === 'public' ? { tier: tier.tier, note: tier.note } : { tier: tier.tier, note: tier.tier === 'self' ? null : `This view is logged (purpose: ${tier.purpose}).` },
     freshness: { oldestFetchedAt: fetched[0]!, newestFetchedAt: fetched[fetched.length - 1]!, sources: [...new Set(all.map((r) => r.source))].sort() },
   };
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ContextFactory } from '../../server/context-factory.js';
 import * as registry from './registry.service.js';
-import { ZAgencyList, ZAgencyListRequest, ZCities, ZCodeParams, ZCreditCodeCheck, ZEnterpriseDetail, ZIdParams, ZRegistryStats, ZSearchRequest, ZSearchResponse, ZVerification } from './registry.schemas.js';
+import { ZAgencyList, ZAgencyListRequest, ZCities, ZCodeParams, ZCreditCodeCheck, ZEnterpriseDetail, ZEnterpriseQuery, ZIdParams, ZRegistryStats, ZSearchRequest, ZSearchResponse, ZVerification } from './registry.schemas.js';
 
 /** Registers /api/v1 registry routes. */
 export async function registryRoutes(app: FastifyInstance, opts: { context: ContextFactory }): Promise<void> {
@@ -22,8 +22,8 @@ export async function registryRoutes(app: FastifyInstance, opts: { context: Cont
 
   r.get('/enterprises/:id', {
     config: { permission: 'registry:read' },
-    schema: { tags: ['registry'], summary: 'An enterprise with its public records and data freshness', params: ZIdParams, response: { 200: ZEnterpriseDetail } },
-  }, async (req) => registry.getEnterprise(ctx(req), req.params.id));
+    schema: { tags: ['registry'], summary: 'An enterprise with the records the reader may see, and data freshness', params: ZIdParams, querystring: ZEnterpriseQuery, response: { 200: ZEnterpriseDetail } },
+  }, async (req) => registry.getEnterprise(ctx(req), req.params.id, { purpose: req.query.purpose, requestId: req.id }));
 
   r.get('/agencies', {
     config: { permission: 'registry:read' },

@@ -103,7 +103,9 @@ export const ZEnterpriseDetail = z.object({
     dishonest: z.array(z.object({ caseNumber: z.string(), court: z.string(), obligation: z.string(), performance: z.string(), listedOn: z.string(), removedOn: z.string().nullable(), ...ZProvenance })),
     closedLawsuits: z.array(z.object({ caseNumber: z.string(), court: z.string(), cause: z.string(), role: z.string(), amountFen: z.number().int(), filedOn: z.string(), closedOn: z.string().nullable(), ...ZProvenance })),
     openLawsuitCount: z.number().int().describe('Open lawsuits are counted publicly; their details are for authorised parties'),
+    openLawsuits: z.array(z.object({ caseNumber: z.string(), court: z.string(), cause: z.string(), role: z.string(), amountFen: z.number().int(), filedOn: z.string(), ...ZProvenance })).nullable().describe('Details for related parties, the subject and regulators stating a purpose; null otherwise'),
   }),
+  access: z.object({ tier: z.enum(['public', 'related_party', 'regulator', 'self']), note: z.string().nullable() }),
   freshness: z.object({ oldestFetchedAt: z.string(), newestFetchedAt: z.string(), sources: z.array(z.string()) }),
 });
 
@@ -135,6 +137,9 @@ export const ZAgencyList = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+
+/** GET /api/v1/enterprises/{id} query. */
+export const ZEnterpriseQuery = z.object({ purpose: z.string().trim().min(5, 'purpose must say why (at least 5 characters)').max(200).optional().describe('Regulators: why you look (recorded in the access log)') });
 
 /** Path parameter: a positive integer id. */
 export const ZIdParams = z.object({ id: z.coerce.number({ error: 'id must be a positive whole number' }).int('id must be a positive whole number').min(1, 'id must be a positive whole number').max(2_147_483_647, 'id is too large') });
