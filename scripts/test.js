@@ -4,6 +4,7 @@
 // XINQIAO_REQUIRE_BROWSER=1 (set by .ci/run), in which case their absence fails the run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -67,6 +68,21 @@ else {
   skipped.push(`PostgreSQL API suites — no server reachable (${pgCheck.error}); set XINQIAO_TEST_PG_URL to run them`);
 }
 
+const redisUrl = process.env.XINQIAO_TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+const redisOk = await new Promise((resolve) => {
+  const u = new URL(redisUrl);
+  const socket = net.connect({ host: u.hostname, port: Number(u.port || 6379), timeout: 1500 }, () => socket.write('PING\r\n'));
+  socket.on('data', (d) => { resolve(d.toString().startsWith('+PONG')); socket.destroy(); });
+  socket.on('error', () => resolve(false));
+  socket.on('timeout', () => { resolve(false); socket.destroy(); });
+});
+if (redisOk) env.XINQIAO_TEST_REDIS_URL = redisUrl;
+else if (process.env.XINQIAO_REQUIRE_REDIS === '1') fail(`Redis is required (XINQIAO_REQUIRE_REDIS=1) but ${redisUrl} does not answer`);
+else {
+  delete env.XINQIAO_TEST_REDIS_URL;
+  skipped.push(`Redis-shared rate-limit test — no Redis at ${redisUrl}; set XINQIAO_TEST_REDIS_URL to run it`);
+}
+
 const chromium = chromiumPath();
 if (chromium) {
   env.XINQIAO_CHROMIUM = chromium;
@@ -79,7 +95,7 @@ if (chromium) {
 } else if (process.env.XINQIAO_REQUIRE_BROWSER === '1') fail('Chromium is required (XINQIAO_REQUIRE_BROWSER=1) but not found; install Debian\'s chromium or set XINQIAO_CHROMIUM');
 else skipped.push('browser (Playwright) suite — no Chromium found; apt-get install chromium fonts-noto-cjk, or set XINQIAO_CHROMIUM');
 
-console.log(`▶ vitest (SQLite${env.XINQIAO_TEST_PG_URL ? ' + PostgreSQL' : ''}${chromium ? ' + browser' : ''})`);
+console.log(`▶ vitest (SQLite${env.XINQIAO_TEST_PG_URL ? ' + PostgreSQL' : ''}${env.XINQIAO_TEST_REDIS_URL ? ' + Redis' : ''}${chromium ? ' + browser' : ''})`);
 const status = run('npx', ['vitest', 'run', ...process.argv.slice(2)]);
 if (skipped.length) {
   console.log('\nSkipped on this machine:');

@@ -1,5 +1,6 @@
 /** Shared builders for tests. */
 import { buildApp } from '../src/server/app.js';
+import type { RateLimitConfig } from '../src/server/rate-limits.js';
 import type { Database } from '../src/db/database.js';
 import type { ServiceContext } from '../src/shared/context.js';
 
@@ -14,6 +15,7 @@ export function testContext(database: Database): ServiceContext {
 }
 
 /** The HTTP app over a database, without a logger. */
-export function testApp(database: Database, webRoot?: string, licenceIssuersPath = '/nonexistent/licence-issuers.json') {
-  return buildApp({ config: { bodyLimit: 1_048_576, loginDelayBaseMs: 1, trustProxy: false, licenceIssuersPath }, database, logger: false, clock: () => TEST_NOW, ...(webRoot ? { webRoot } : {}) });
+export function testApp(database: Database, webRoot?: string, licenceIssuersPath = '/nonexistent/licence-issuers.json', rateLimits: Partial<RateLimitConfig> = {}) {
+  const limits: RateLimitConfig = { anonymousPerMinute: 100_000, anonymousSearchPerMinute: 100_000, userPerMinute: 100_000, redisUrl: null, ...rateLimits };
+  return buildApp({ config: { bodyLimit: 1_048_576, loginDelayBaseMs: 1, trustProxy: false, licenceIssuersPath, rateLimits: limits }, database, logger: false, clock: () => TEST_NOW, ...(webRoot ? { webRoot } : {}) });
 }

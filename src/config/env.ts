@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import type { RateLimitConfig } from '../server/rate-limits.js';
 
 const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -20,6 +21,10 @@ const ZEnv = z.object({
   XINQIAO_LOGIN_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   XINQIAO_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   XINQIAO_LICENCE_ISSUERS: z.string().min(1).optional(),
+  XINQIAO_RATE_ANON: z.coerce.number().int().min(1).default(300),
+  XINQIAO_RATE_ANON_SEARCH: z.coerce.number().int().min(1).default(60),
+  XINQIAO_RATE_USER: z.coerce.number().int().min(1).default(1200),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
 });
 
 /** Validated runtime configuration. */
@@ -40,6 +45,8 @@ export interface Config {
   trustProxy: boolean;
   /** JSON file of trusted e-licence issuer keys (default: licence-issuers.json in the data directory). */
   licenceIssuersPath: string;
+  /** Per-minute request limits; shared through Redis when REDIS_URL is set. */
+  rateLimits: RateLimitConfig;
 }
 
 /** Thrown with a readable, multi-line message when the environment is invalid. */
@@ -68,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.XINQIAO_BODY_LIMIT,
     loginDelayBaseMs: e.XINQIAO_LOGIN_DELAY_MS,
     trustProxy: e.XINQIAO_TRUST_PROXY === '1' || e.XINQIAO_TRUST_PROXY === 'true',
+    rateLimits: { anonymousPerMinute: e.XINQIAO_RATE_ANON, anonymousSearchPerMinute: e.XINQIAO_RATE_ANON_SEARCH, userPerMinute: e.XINQIAO_RATE_USER, redisUrl: e.REDIS_URL ?? null },
     licenceIssuersPath: path.resolve(e.XINQIAO_LICENCE_ISSUERS ?? path.join(dataDir, 'licence-issuers.json')),
   };
 }

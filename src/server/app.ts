@@ -19,13 +19,14 @@ import { privacyRoutes } from '../modules/privacy/privacy.routes.js';
 import { loadLicenceIssuers, SignedLicenceVerifier } from '../modules/accounts/licence-verifier.js';
 import { registryRoutes } from '../modules/registry/registry.routes.js';
 import { installAccessControl } from './access-control.js';
+import { installRateLimits } from './rate-limits.js';
 import { packageRoot } from '../shared/paths.js';
 import { contextFactory } from './context-factory.js';
 import { installErrorHandler, sendProblem } from './error-handler.js';
 
 /** What the app needs from outside. */
 export interface AppDeps {
-  config: Pick<Config, 'bodyLimit' | 'loginDelayBaseMs' | 'trustProxy' | 'licenceIssuersPath'>;
+  config: Pick<Config, 'bodyLimit' | 'loginDelayBaseMs' | 'trustProxy' | 'licenceIssuersPath' | 'rateLimits'>;
   database: Database;
   logger: Logger | false;
   clock?: () => Date;
@@ -48,6 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   const clock = deps.clock ?? (() => new Date());
   installAccessControl(app, { database: deps.database, clock });
+  await installRateLimits(app, deps.config.rateLimits);
 
   await app.register(swagger, {
     openapi: {
