@@ -1,6 +1,12 @@
 /** Shared builders for tests. */
 import { buildApp } from '../src/server/app.js';
 import type { RateLimitConfig } from '../src/server/rate-limits.js';
+import { randomBytes } from 'node:crypto';
+import { PiiCipher } from '../src/modules/privacy/pii-cipher.js';
+import { loadCalendar } from '../src/shared/calendar.js';
+
+/** A personal-information key ring for tests (random per run). */
+export const TEST_PII = new PiiCipher([{ id: 'test1', key: randomBytes(32) }], randomBytes(32));
 import type { Database } from '../src/db/database.js';
 import type { ServiceContext } from '../src/shared/context.js';
 
@@ -17,5 +23,5 @@ export function testContext(database: Database): ServiceContext {
 /** The HTTP app over a database, without a logger. */
 export function testApp(database: Database, webRoot?: string, licenceIssuersPath = '/nonexistent/licence-issuers.json', rateLimits: Partial<RateLimitConfig> = {}) {
   const limits: RateLimitConfig = { anonymousPerMinute: 100_000, anonymousSearchPerMinute: 100_000, userPerMinute: 100_000, redisUrl: null, ...rateLimits };
-  return buildApp({ config: { bodyLimit: 1_048_576, loginDelayBaseMs: 1, trustProxy: false, licenceIssuersPath, rateLimits: limits }, database, logger: false, clock: () => TEST_NOW, ...(webRoot ? { webRoot } : {}) });
+  return buildApp({ config: { bodyLimit: 1_048_576, loginDelayBaseMs: 1, trustProxy: false, licenceIssuersPath, rateLimits: limits }, database, pii: TEST_PII, calendar: loadCalendar('/nonexistent'), logger: false, clock: () => TEST_NOW, ...(webRoot ? { webRoot } : {}) });
 }

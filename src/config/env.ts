@@ -24,6 +24,8 @@ const ZEnv = z.object({
   XINQIAO_RATE_ANON: z.coerce.number().int().min(1).default(300),
   XINQIAO_RATE_ANON_SEARCH: z.coerce.number().int().min(1).default(60),
   XINQIAO_RATE_USER: z.coerce.number().int().min(1).default(1200),
+  XINQIAO_PII_KEYS: z.string().min(1).optional(),
+  XINQIAO_PII_INDEX_KEY: z.string().min(1).optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
 });
 
@@ -47,6 +49,9 @@ export interface Config {
   licenceIssuersPath: string;
   /** Per-minute request limits; shared through Redis when REDIS_URL is set. */
   rateLimits: RateLimitConfig;
+  /** Personal-information keys "id:base64,…" (first encrypts) and the blind-index key; null = key file in the data directory. */
+  piiKeys: string | null;
+  piiIndexKey: string | null;
 }
 
 /** Thrown with a readable, multi-line message when the environment is invalid. */
@@ -75,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.XINQIAO_BODY_LIMIT,
     loginDelayBaseMs: e.XINQIAO_LOGIN_DELAY_MS,
     trustProxy: e.XINQIAO_TRUST_PROXY === '1' || e.XINQIAO_TRUST_PROXY === 'true',
+    piiKeys: e.XINQIAO_PII_KEYS ?? null,
+    piiIndexKey: e.XINQIAO_PII_INDEX_KEY ?? null,
     rateLimits: { anonymousPerMinute: e.XINQIAO_RATE_ANON, anonymousSearchPerMinute: e.XINQIAO_RATE_ANON_SEARCH, userPerMinute: e.XINQIAO_RATE_USER, redisUrl: e.REDIS_URL ?? null },
     licenceIssuersPath: path.resolve(e.XINQIAO_LICENCE_ISSUERS ?? path.join(dataDir, 'licence-issuers.json')),
   };

@@ -84,6 +84,8 @@ export interface PenaltiesTable extends Sourced {
   content: string;
   amount_fen: number;
   decided_on: string;
+  /** Set when the record left public view (retention, Credit Reporting Industry Regulation art. 16). */
+  withdrawn_at: Generated<string | null>;
 }
 
 export interface AbnormalEntriesTable extends Sourced {
@@ -94,6 +96,8 @@ export interface AbnormalEntriesTable extends Sourced {
   listed_by: string;
   removed_on: string | null;
   removal_reason: string | null;
+  /** Set when the record left public view (retention, Credit Reporting Industry Regulation art. 16). */
+  withdrawn_at: Generated<string | null>;
 }
 
 export interface LicenceRevocationsTable extends Sourced {
@@ -103,6 +107,8 @@ export interface LicenceRevocationsTable extends Sourced {
   authority: string;
   reason: string;
   revoked_on: string;
+  /** Set when the record left public view (retention, Credit Reporting Industry Regulation art. 16). */
+  withdrawn_at: Generated<string | null>;
 }
 
 export interface EnforcementRecordsTable extends Sourced {
@@ -114,6 +120,8 @@ export interface EnforcementRecordsTable extends Sourced {
   filed_on: string;
   status: 'open' | 'closed';
   closed_on: string | null;
+  /** Set when the record left public view (retention, Credit Reporting Industry Regulation art. 16). */
+  withdrawn_at: Generated<string | null>;
 }
 
 export interface DishonestEntriesTable extends Sourced {
@@ -125,6 +133,8 @@ export interface DishonestEntriesTable extends Sourced {
   performance: 'unperformed' | 'partially_performed';
   listed_on: string;
   removed_on: string | null;
+  /** Set when the record left public view (retention, Credit Reporting Industry Regulation art. 16). */
+  withdrawn_at: Generated<string | null>;
 }
 
 export interface LawsuitsTable extends Sourced {
@@ -138,6 +148,8 @@ export interface LawsuitsTable extends Sourced {
   filed_on: string;
   status: 'open' | 'closed';
   closed_on: string | null;
+  /** Set when the record left public view (retention, Credit Reporting Industry Regulation art. 16). */
+  withdrawn_at: Generated<string | null>;
 }
 
 export interface ServiceScopeRulesTable {
@@ -171,6 +183,7 @@ export interface UsersTable {
   locked_until: string | null;
   created_at: string;
   updated_at: string;
+  person_id: Generated<number | null>;
 }
 
 export interface SessionsTable {
@@ -223,6 +236,34 @@ export interface PiiAccessLogTable {
   accessed_at: string;
 }
 
+export interface PersonsTable {
+  id: Generated<number>;
+  name: string;
+  /** AES-256-GCM sealed (see pii-cipher.ts). */
+  id_number_enc: string;
+  /** HMAC blind index of the ID number, for exact lookups. */
+  id_number_index: string;
+  phone_enc: string | null;
+  address_enc: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DataRequestsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: 'export' | 'correction' | 'deletion';
+  details: string;
+  status: 'open' | 'completed' | 'refused';
+  /** Due date (Asia/Shanghai) — 15 working days after the request (PIPL art. 50 practice). */
+  due_on: string;
+  deadline: string;
+  outcome_reason: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
   enterprises: EnterprisesTable;
@@ -243,6 +284,8 @@ export interface DB {
   api_tokens: ApiTokensTable;
   related_parties: RelatedPartiesTable;
   pii_access_log: PiiAccessLogTable;
+  persons: PersonsTable;
+  data_requests: DataRequestsTable;
 }
 
 export type EnterpriseRow = Selectable<EnterprisesTable>;

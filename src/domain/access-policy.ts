@@ -38,6 +38,9 @@ export const POLICY = {
   'data-request:review': ['regulator'],
   'access-log:read': ['regulator'],
   'registry:partner-read': ['partner', 'regulator'],
+  'persons:read': SIGNED_IN,
+  'persons:manage': ['regulator'],
+  'retention:run': ['regulator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A permission a route can require. */

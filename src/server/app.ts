@@ -16,6 +16,8 @@ import type { Config } from '../config/env.js';
 import type { Database } from '../db/database.js';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { privacyRoutes } from '../modules/privacy/privacy.routes.js';
+import type { PiiCipher } from '../modules/privacy/pii-cipher.js';
+import type { WorkingCalendar } from '../domain/working-days.js';
 import { loadLicenceIssuers, SignedLicenceVerifier } from '../modules/accounts/licence-verifier.js';
 import { registryRoutes } from '../modules/registry/registry.routes.js';
 import { installAccessControl } from './access-control.js';
@@ -30,6 +32,10 @@ export interface AppDeps {
   database: Database;
   logger: Logger | false;
   clock?: () => Date;
+  /** Encryption of personal information at rest. */
+  pii: PiiCipher;
+  /** Working-day calendar (deadlines). */
+  calendar: WorkingCalendar;
   /** Directory of the built web app; defaults to web/dist of the checkout. */
   webRoot?: string;
 }
@@ -78,7 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registryRoutes, { prefix: '/api/v1', context });
   const licenceVerifier = new SignedLicenceVerifier(loadLicenceIssuers(deps.config.licenceIssuersPath));
   await app.register(accountsRoutes, { prefix: '/api/v1', context, loginDelayBaseMs: deps.config.loginDelayBaseMs, licenceVerifier });
-  await app.register(privacyRoutes, { prefix: '/api/v1', context });
+  await app.register(privacyRoutes, { prefix: '/api/v1', context, pii: deps.pii, calendar: deps.calendar });
 
   await serveWeb(app, deps.webRoot ?? path.join(packageRoot(), 'web', 'dist'));
   return app;

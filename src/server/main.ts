@@ -4,7 +4,10 @@ import { ConfigError, loadConfig } from '../config/env.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedIfEmpty } from '../modules/registry/demo/seed-if-empty.js';
+import { loadPiiCipher } from '../modules/privacy/pii-cipher.js';
+import { loadCalendar } from '../shared/calendar.js';
 import { buildApp } from './app.js';
+import { scheduleRetention } from './scheduler.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -13,7 +16,10 @@ async function main(): Promise<void> {
   logger.info({ database: database.location, dialect: database.dialect }, 'opening database');
   await migrateToLatest(database);
   if (config.autoSeed) await seedIfEmpty(database, { enterprises: config.seedEnterprises, log: logger });
-  const app = await buildApp({ config, database, logger });
+  const pii = loadPiiCipher({ keys: config.piiKeys, indexKey: config.piiIndexKey }, config.dataDir);
+  const calendar = loadCalendar(config.dataDir);
+  const app = await buildApp({ config, database, logger, pii, calendar });
+  scheduleRetention(database, logger);
   const close = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await app.close();

@@ -140,15 +140,15 @@ export async function findEnterpriseChildren(db: Executor, id: number) {
   return { formerNames, shareholders, keyPersonnel };
 }
 
-/** All public records attached to one enterprise, newest first. */
+/** All records attached to one enterprise that are still in public view (not withdrawn by retention), newest first. */
 export async function findEnterpriseRecords(db: Executor, id: number) {
   const [penalties, abnormal, revocations, enforcement, dishonest, lawsuits] = await Promise.all([
-    db.selectFrom('penalties').selectAll().where('enterprise_id', '=', id).orderBy('decided_on', 'desc').execute(),
-    db.selectFrom('abnormal_entries').selectAll().where('enterprise_id', '=', id).orderBy('listed_on', 'desc').execute(),
-    db.selectFrom('licence_revocations').selectAll().where('enterprise_id', '=', id).orderBy('revoked_on', 'desc').execute(),
-    db.selectFrom('enforcement_records').selectAll().where('enterprise_id', '=', id).orderBy('filed_on', 'desc').execute(),
-    db.selectFrom('dishonest_entries').selectAll().where('enterprise_id', '=', id).orderBy('listed_on', 'desc').execute(),
-    db.selectFrom('lawsuits').selectAll().where('enterprise_id', '=', id).orderBy('filed_on', 'desc').execute(),
+    db.selectFrom('penalties').selectAll().where('enterprise_id', '=', id).where('withdrawn_at', 'is', null).orderBy('decided_on', 'desc').execute(),
+    db.selectFrom('abnormal_entries').selectAll().where('enterprise_id', '=', id).where('withdrawn_at', 'is', null).orderBy('listed_on', 'desc').execute(),
+    db.selectFrom('licence_revocations').selectAll().where('enterprise_id', '=', id).where('withdrawn_at', 'is', null).orderBy('revoked_on', 'desc').execute(),
+    db.selectFrom('enforcement_records').selectAll().where('enterprise_id', '=', id).where('withdrawn_at', 'is', null).orderBy('filed_on', 'desc').execute(),
+    db.selectFrom('dishonest_entries').selectAll().where('enterprise_id', '=', id).where('withdrawn_at', 'is', null).orderBy('listed_on', 'desc').execute(),
+    db.selectFrom('lawsuits').selectAll().where('enterprise_id', '=', id).where('withdrawn_at', 'is', null).orderBy('filed_on', 'desc').execute(),
   ]);
   return { penalties, abnormal, revocations, enforcement, dishonest, lawsuits };
 }
