@@ -1,10 +1,15 @@
 /** The app shell: header navigation, language switch, routes, footer. */
-import { GlobalOutlined } from '@ant-design/icons';
-import { ConfigProvider, Layout, Menu, Select, theme } from 'antd';
+import { GlobalOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, ConfigProvider, Dropdown, Layout, Menu, Select, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useLocation } from 'react-router';
+import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useAuth } from './auth';
+import { AccountPage } from './pages/AccountPage';
+import { AdminPage } from './pages/AdminPage';
+import { LoginPage } from './pages/LoginPage';
+import { RegisterPage } from './pages/RegisterPage';
 import { LANGUAGES, setLanguage, type Language } from './i18n';
 import { AgenciesPage } from './pages/AgenciesPage';
 import { CreditCodePage } from './pages/CreditCodePage';
@@ -15,6 +20,8 @@ import { SearchPage } from './pages/SearchPage';
 export function App() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
+  const navigate = useNavigate();
+  const auth = useAuth();
   const selected = location.pathname.startsWith('/agencies') ? 'agencies' : location.pathname.startsWith('/credit-code') ? 'code' : 'search';
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#1f4e8c', borderRadius: 6 } }}>
@@ -31,6 +38,17 @@ export function App() {
             { key: 'agencies', label: <Link to="/agencies">{t('nav.agencies')}</Link> },
             { key: 'code', label: <Link to="/credit-code">{t('nav.creditCode')}</Link> },
           ]} />
+          {auth.account ? (
+            <Dropdown menu={{ items: [
+              { key: 'account', label: <Link to="/account">{t('nav.account')}</Link> },
+              ...(auth.account.role === 'regulator' ? [{ key: 'admin', label: <Link to="/admin">{t('nav.admin')}</Link> }] : []),
+              { key: 'logout', label: t('nav.signOut'), onClick: () => void auth.signOut().then(() => navigate('/')) },
+            ] }}>
+              <Button type="text" icon={<UserOutlined />} style={{ color: '#fff' }} data-testid="account-menu">{auth.account.displayName}</Button>
+            </Dropdown>
+          ) : (
+            !auth.loading && <Link to="/login" style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="sign-in-link">{t('nav.signIn')}</Link>
+          )}
           <Select<Language> aria-label={t('nav.language')} value={i18n.language as Language} onChange={setLanguage} suffixIcon={<GlobalOutlined />} options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))} className="xq-lang" data-testid="language-switch" />
         </Layout.Header>
         <Layout.Content id="main" className="xq-main" tabIndex={-1}>
@@ -39,6 +57,10 @@ export function App() {
             <Route path="/agencies" element={<AgenciesPage />} />
             <Route path="/credit-code" element={<CreditCodePage />} />
             <Route path="/enterprises/:id" element={<EnterprisePage />} />
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/register" element={<RegisterPage />} />
+            <Route path="/account" element={<AccountPage />} />
+            <Route path="/admin" element={<AdminPage />} />
             <Route path="*" element={<SearchPage />} />
           </Routes>
         </Layout.Content>

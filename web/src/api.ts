@@ -43,7 +43,9 @@ export interface EnterpriseDetail extends Provenance {
     dishonest: Array<Provenance & { caseNumber: string; court: string; obligation: string; performance: string; listedOn: string; removedOn: string | null }>;
     closedLawsuits: Array<Provenance & { caseNumber: string; court: string; cause: string; role: string; amountFen: number; filedOn: string; closedOn: string | null }>;
     openLawsuitCount: number;
+    openLawsuits: Array<Provenance & { caseNumber: string; court: string; cause: string; role: string; amountFen: number; filedOn: string }> | null;
   };
+  access: { tier: 'public' | 'related_party' | 'regulator' | 'self'; note: string | null; purpose: string | null };
   freshness: { oldestFetchedAt: string; newestFetchedAt: string; sources: string[] };
 }
 export type Verdict = 'pass' | 'warn' | 'fail';

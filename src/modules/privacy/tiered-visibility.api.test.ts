@@ -35,7 +35,7 @@ describe.each(TEST_DIALECTS)('tiered visibility on %s', (dialect) => {
     const body = (await page()).json();
     expect(body.records.openLawsuitCount).toBe(1);
     expect(body.records.openLawsuits).toBeNull();
-    expect(body.access).toEqual({ tier: 'public', note: null });
+    expect(body.access).toEqual({ tier: 'public', note: null, purpose: null });
     const creditor = await as('creditor');
     expect((await page(creditor.h)).json().records.openLawsuits).toBeNull();
   });

@@ -66,7 +66,7 @@ export async function getEnterprise(ctx: ServiceContext, id: number, options: { 
       openLawsuitCount: open.length,
       openLawsuits: tier.tier === 'public' ? null : open.map((l) => ({ caseNumber: l.case_number, court: l.court, cause: l.cause, role: l.role, amountFen: l.amount_fen, filedOn: l.filed_on, ...prov(l) })),
     },
-    access: tier.tier === 'public' ? { tier: tier.tier, note: tier.note } : { tier: tier.tier, note: tier.tier === 'self' ? null : `This view is logged (purpose: ${tier.purpose}).` },
+    access: tier.tier === 'public' ? { tier: tier.tier, note: tier.note, purpose: null } : { tier: tier.tier, note: tier.tier === 'self' ? null : `This view is logged (purpose: ${tier.purpose}).`, purpose: tier.purpose },
     freshness: { oldestFetchedAt: fetched[0]!, newestFetchedAt: fetched[fetched.length - 1]!, sources: [...new Set(all.map((r) => r.source))].sort() },
   };
 }

@@ -105,7 +105,7 @@ export const ZEnterpriseDetail = z.object({
     openLawsuitCount: z.number().int().describe('Open lawsuits are counted publicly; their details are for authorised parties'),
     openLawsuits: z.array(z.object({ caseNumber: z.string(), court: z.string(), cause: z.string(), role: z.string(), amountFen: z.number().int(), filedOn: z.string(), ...ZProvenance })).nullable().describe('Details for related parties, the subject and regulators stating a purpose; null otherwise'),
   }),
-  access: z.object({ tier: z.enum(['public', 'related_party', 'regulator', 'self']), note: z.string().nullable() }),
+  access: z.object({ tier: z.enum(['public', 'related_party', 'regulator', 'self']), note: z.string().nullable(), purpose: z.string().nullable().describe('The stated purpose this view was logged with') }),
   freshness: z.object({ oldestFetchedAt: z.string(), newestFetchedAt: z.string(), sources: z.array(z.string()) }),
 });
 

@@ -51,7 +51,13 @@ export function RecordTables({ records }: { records: Records }) {
         { title: t('records.lawsuitRole'), dataIndex: 'role', render: (r: string) => t(`records.${r}`) }, { title: t('records.amount'), dataIndex: 'amountFen', render: money, align: 'right' },
         { title: t('records.date'), dataIndex: 'filedOn' },
       ]} />
-      {records.openLawsuitCount > 0 && <Typography.Paragraph type="secondary">{t('records.openLawsuits', { count: records.openLawsuitCount })}</Typography.Paragraph>}
+      {records.openLawsuits ? (
+        <Section testId="records-open-lawsuits" title={t('records.openLawsuitsTitle')} rows={records.openLawsuits} columns={[
+          { title: t('records.caseNumber'), dataIndex: 'caseNumber' }, { title: t('records.court'), dataIndex: 'court' }, { title: t('records.cause'), dataIndex: 'cause' },
+          { title: t('records.lawsuitRole'), dataIndex: 'role', render: (r: string) => t(`records.${r}`) }, { title: t('records.amount'), dataIndex: 'amountFen', render: money, align: 'right' },
+          { title: t('records.date'), dataIndex: 'filedOn' },
+        ]} />
+      ) : records.openLawsuitCount > 0 && <Typography.Paragraph type="secondary">{t('records.openLawsuits', { count: records.openLawsuitCount })}</Typography.Paragraph>}
     </>
   );
 }

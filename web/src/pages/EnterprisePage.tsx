@@ -1,8 +1,8 @@
 /** One enterprise: registration data, agency filing and verification, public records and where they came from. */
 import { ArrowLeftOutlined, StarFilled } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { EnterpriseDetail } from '../api';
 import { ErrorState } from '../components/ErrorState';
 import { Freshness } from '../components/Freshness';
@@ -10,18 +10,24 @@ import { RecordTables } from '../components/RecordTables';
 import { VerificationPanel } from '../components/VerificationPanel';
 import { formatFen, regionLabel } from '../format';
 import { useApi } from '../useApi';
+import { useAuth } from '../auth';
 
 /** The enterprise/agency page. */
 export function EnterprisePage() {
   const { t, i18n } = useTranslation();
   const { id } = useParams();
   const navigate = useNavigate();
-  const { data: e, error, loading, reload } = useApi<EnterpriseDetail>(/^\d+$/.test(id ?? '') ? `/api/v1/enterprises/${id}` : null);
+  const auth = useAuth();
+  const [params] = useSearchParams();
+  const purpose = params.get('purpose');
+  const { data: e, error, loading, reload } = useApi<EnterpriseDetail>(/^\d+$/.test(id ?? '') ? `/api/v1/enterprises/${id}${purpose ? `?purpose=${encodeURIComponent(purpose)}` : ''}` : null);
   const zh = i18n.language.startsWith('zh');
   if (!/^\d+$/.test(id ?? '')) return <ErrorState error={new Error(t('enterprise.notFound'))} />;
   if (loading) return <Skeleton active paragraph={{ rows: 12 }} />;
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (!e) return null;
+  // Localised explanation of what this reader sees and whether the view is logged.
+  const accessNote = e.access.purpose && e.access.tier !== 'self' ? t('access.logged', { purpose: e.access.purpose }) : e.access.note ? t(auth.account?.role === 'regulator' ? 'access.purposeHint' : 'access.declareHint') : null;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       {/* Back to the result list the user came from; a direct visit goes to the search page. */}
@@ -66,6 +72,7 @@ export function EnterprisePage() {
         </Descriptions>
       </Card>
 
+      {accessNote && <Alert type={e.access.tier === 'public' ? 'info' : 'warning'} showIcon message={accessNote} data-testid="access-note" />}
       <RecordTables records={e.records} />
 
       <Row gutter={[16, 16]}>
