@@ -2,40 +2,27 @@
  * In a real browser: register, sign out, a wrong password's message, sign in; then a verified
  * enterprise declares a related party and sees its open lawsuits, which the public cannot.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../test/accounts.js';
-import { testApp, testContext } from '../test/factories.js';
-import { createSeededDatabase, type TestDatabase } from '../test/test-database.js';
+import { testContext } from '../test/factories.js';
 import * as registry from '../src/modules/registry/registry.service.js';
-
-const CHROMIUM = process.env.XINQIAO_CHROMIUM;
-const ARTIFACTS = path.resolve('e2e/artifacts');
+import { ARTIFACTS, CHROMIUM, startHarness, type Harness } from './harness.js';
 
 describe.skipIf(!CHROMIUM)('browser: accounts and tiered visibility', () => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let h: Harness;
   let base: string;
+  const database = () => h.database;
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    database = await createSeededDatabase('sqlite', 600);
-    app = await testApp(database);
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM!, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    h = await startHarness(600);
+    base = h.base;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.destroy();
-  });
+  afterAll(async () => h?.close());
 
   async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     page.setDefaultTimeout(8000);
     return page;
@@ -65,9 +52,9 @@ describe.skipIf(!CHROMIUM)('browser: accounts and tiered visibility', () => {
   });
 
   it('lets a verified enterprise declare a related party and see its open lawsuits', async () => {
-    const hengxin = (await registry.search(testContext(database), { q: '苏州恒信商务咨询有限公司', page: 1, pageSize: 1 })).items[0]!;
-    const u = await createUser(database, 'enterprise_verified', 'buyer@example.cn', 'port city passphrase 1');
-    await database.db.updateTable('users').set({ enterprise_credit_code: '91350100M000100Y43' }).where('id', '=', u.id).execute();
+    const hengxin = (await registry.search(testContext(database()), { q: '苏州恒信商务咨询有限公司', page: 1, pageSize: 1 })).items[0]!;
+    const u = await createUser(database(), 'enterprise_verified', 'buyer@example.cn', 'port city passphrase 1');
+    await database().db.updateTable('users').set({ enterprise_credit_code: '91350100M000100Y43' }).where('id', '=', u.id).execute();
     const page = await newPage();
     await page.goto(`${base}/enterprises/${hengxin.id}`);
     await page.getByTestId('records-lawsuits').waitFor();

@@ -3,39 +3,23 @@
  * three verification steps and the grade; then a red agency; then the credit-code checker.
  * Screenshots go to e2e/artifacts/.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../test/factories.js';
-import { createSeededDatabase, type TestDatabase } from '../test/test-database.js';
-
-const CHROMIUM = process.env.XINQIAO_CHROMIUM;
-if (process.env.XINQIAO_REQUIRE_BROWSER === '1' && !CHROMIUM) throw new Error('XINQIAO_REQUIRE_BROWSER=1 but XINQIAO_CHROMIUM is not set.');
-const ARTIFACTS = path.resolve('e2e/artifacts');
+import { ARTIFACTS, CHROMIUM, startHarness, type Harness } from './harness.js';
 
 describe.skipIf(!CHROMIUM)('browser: search → agency page → verification', () => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let h: Harness;
   let base: string;
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    database = await createSeededDatabase('sqlite');
-    app = await testApp(database);
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM!, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    h = await startHarness();
+    base = h.base;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.destroy();
-  });
+  afterAll(async () => h?.close());
 
   async function newPage(width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+    const context = await h.browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

@@ -1,0 +1,39 @@
+/** Shared browser-test set-up: a seeded server on a free port and Debian Chromium driven by playwright-core. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser } from 'playwright-core';
+import { testApp } from '../test/factories.js';
+import { createSeededDatabase, type TestDatabase } from '../test/test-database.js';
+
+/** Path of Chromium, when browser tests can run. */
+export const CHROMIUM = process.env.XINQIAO_CHROMIUM;
+if (process.env.XINQIAO_REQUIRE_BROWSER === '1' && !CHROMIUM) throw new Error('XINQIAO_REQUIRE_BROWSER=1 but XINQIAO_CHROMIUM is not set.');
+/** Where screenshots go. */
+export const ARTIFACTS = path.resolve('e2e/artifacts');
+
+/** A running server with a browser. */
+export interface Harness {
+  database: TestDatabase;
+  app: FastifyInstance;
+  browser: Browser;
+  base: string;
+  close(): Promise<void>;
+}
+
+/** Seeds a SQLite registry, serves it with the built web app, and launches Chromium with the flags this sandbox needs. */
+export async function startHarness(enterprises = 1500): Promise<Harness> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const database = await createSeededDatabase('sqlite', enterprises);
+  const app = await testApp(database);
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM!, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  return {
+    database, app, browser, base,
+    close: async () => {
+      await browser.close();
+      await app.close();
+      await database.destroy();
+    },
+  };
+}
