@@ -5,8 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { PiiCipher } from '../src/modules/privacy/pii-cipher.js';
 import { loadCalendar } from '../src/shared/calendar.js';
 
+/** The key of TEST_PII (random per run). */
+export const TEST_PII_KEY = { id: 'test1', key: randomBytes(32) };
+/** The blind-index key of TEST_PII. */
+export const TEST_PII_INDEX_KEY = randomBytes(32);
 /** A personal-information key ring for tests (random per run). */
-export const TEST_PII = new PiiCipher([{ id: 'test1', key: randomBytes(32) }], randomBytes(32));
+export const TEST_PII = new PiiCipher([TEST_PII_KEY], TEST_PII_INDEX_KEY);
 import type { Database } from '../src/db/database.js';
 import type { ServiceContext } from '../src/shared/context.js';
 

@@ -15,6 +15,9 @@ import * as registry from '../modules/registry/registry.service.js';
 import { ROLES, type Role } from '../domain/access-policy.js';
 import { generateIssuerKeys, signLicence } from '../modules/accounts/licence-verifier.js';
 import { createUserAsAdmin } from '../modules/accounts/register.service.js';
+import { rotateTotpSecrets } from '../modules/accounts/mfa.service.js';
+import { loadPiiCipher } from '../modules/privacy/pii-cipher.js';
+import { rotatePersonKeys } from '../modules/privacy/persons.service.js';
 import { AppError } from '../shared/app-error.js';
 import type { ServiceContext } from '../shared/context.js';
 import { countLines, formatFromPath, readCsv, readNdjson } from './read-rows.js';
@@ -179,6 +182,20 @@ licence
       if (!e && (!opts.name || !opts.legalRepresentative)) throw new AppError('not_found', `No enterprise with code ${opts.creditCode} in the registry; give --name and --legal-representative.`);
       const signed = signLicence({ issuer: opts.issuer, creditCode: opts.creditCode.trim().toUpperCase(), name: opts.name ?? e!.name, legalRepresentative: opts.legalRepresentative ?? e!.legalRepresentative, issuedAt: new Date().toISOString(), expiresAt: null }, fs.readFileSync(keyFile, 'utf8'));
       console.log(JSON.stringify(signed, null, 2));
+    }),
+  );
+
+const pii = program.command('pii').description('personal-information encryption keys');
+pii
+  .command('rotate')
+  .description('re-encrypt every sealed field with the current (first) key — run after putting a new key first in XINQIAO_PII_KEYS or pii-keys.json')
+  .action(() =>
+    withDatabase(async (_db, ctx) => {
+      const config = loadConfig();
+      const cipher = loadPiiCipher({ keys: config.piiKeys, indexKey: config.piiIndexKey }, config.dataDir);
+      const persons = await rotatePersonKeys(ctx, cipher);
+      const users = await rotateTotpSecrets(ctx, cipher);
+      console.log(`Re-encrypted ${persons} person record(s) and ${users} two-factor secret(s) with key "${cipher.currentKeyId}".`);
     }),
   );
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, sessionFor } from '../../../test/accounts.js';
-import { testApp, testContext, TEST_NOW } from '../../../test/factories.js';
+import { testApp, testContext, TEST_NOW, TEST_PII } from '../../../test/factories.js';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../../../test/test-database.js';
 import { login } from './login.service.js';
 import { currentTotpCode } from './mfa.service.js';
@@ -69,7 +69,7 @@ describe.each(TEST_DIALECTS)('accounts API on %s', (dialect) => {
     const ctx = testContext(database);
     const delays: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const r = await login(ctx, { email: u.email, password: 'wrong password' }, { ip: null, userAgent: null, delayBaseMs: 100 });
+      const r = await login(ctx, { email: u.email, password: 'wrong password' }, { ip: null, userAgent: null, delayBaseMs: 100, cipher: TEST_PII });
       expect(r.ok).toBe(false);
       if (!r.ok) delays.push(r.delayMs);
     }
@@ -140,6 +140,8 @@ describe.each(TEST_DIALECTS)('accounts API on %s', (dialect) => {
     const code = currentTotpCode(setup.json().secret, TEST_NOW);
     expect((await post('/api/v1/account/totp/enable', { code }, { cookie, 'x-csrf-token': csrf })).statusCode).toBe(204);
     expect((await get('/api/v1/account', { cookie })).json().mfaSatisfied).toBe(true);
+    const stored = await database.db.selectFrom('users').select('totp_secret').where('email', '=', 'agency@example.cn').executeTakeFirstOrThrow();
+    expect(stored.totp_secret).not.toContain(setup.json().secret); // sealed at rest
     const noCode = await post('/api/v1/auth/login', { email: 'agency@example.cn', password: 'port city passphrase' });
     expect(noCode.statusCode).toBe(401);
     expect(noCode.json().errors[0].field).toBe('body.totp');
@@ -171,6 +173,12 @@ describe.each(TEST_DIALECTS)('accounts API on %s', (dialect) => {
     const revoked = await get('/api/v1/search?q=abc', bearer);
     expect(revoked.statusCode).toBe(401);
     expect(revoked.json().detail).toMatch(/revoked/);
+  });
+
+  it('refuses oversized bodies with 413 problem+json before parsing them', async () => {
+    const res = await post('/api/v1/auth/login', { email: 'x@example.cn', password: 'p'.repeat(2_000_000) });
+    expect(res.statusCode).toBe(413);
+    expect(res.headers['content-type']).toContain('application/problem+json');
   });
 
   it('property: arbitrary login input and bearer tokens are refused cleanly, never with a 5xx', async () => {

@@ -11,6 +11,7 @@ import { ZCreateTokenRequest, ZCreateUserRequest, ZIdParam, ZListUsersRequest, Z
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.service.js';
 import { reviewVerification, submitLicence } from './enterprise-verification.service.js';
 import { ZSignedLicence, type LicenceVerifier } from './licence-verifier.js';
+import type { PiiCipher } from '../privacy/pii-cipher.js';
 import { login } from './login.service.js';
 import { beginTotpSetup, enableTotp } from './mfa.service.js';
 import { createUserAsAdmin, getOwnAccount, listUsers, register } from './register.service.js';
@@ -20,7 +21,7 @@ import { logout, logoutEverywhere, startSession } from './session.service.js';
 const perm = (permission: Permission) => ({ permission });
 
 /** Registers the accounts routes under /api/v1. */
-export async function accountsRoutes(app: FastifyInstance, opts: { context: ContextFactory; loginDelayBaseMs: number; licenceVerifier: LicenceVerifier }): Promise<void> {
+export async function accountsRoutes(app: FastifyInstance, opts: { context: ContextFactory; loginDelayBaseMs: number; licenceVerifier: LicenceVerifier; pii: PiiCipher }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctx = opts.context;
 
@@ -36,7 +37,7 @@ export async function accountsRoutes(app: FastifyInstance, opts: { context: Cont
 
   r.post('/auth/login', { config: perm('auth:login'), schema: { tags: ['accounts'], summary: 'Sign in (with the TOTP code when two-factor is on); a fresh session every time', body: ZLoginRequest, response: { 200: ZSessionResponse } } }, async (req, reply) => {
     const c = ctx(req);
-    const result = await login(c, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, delayBaseMs: opts.loginDelayBaseMs });
+    const result = await login(c, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, delayBaseMs: opts.loginDelayBaseMs, cipher: opts.pii });
     if (!result.ok) {
       // Progressive delay: each consecutive failure waits longer before the answer.
       if (result.delayMs > 0) await sleep(result.delayMs);
@@ -63,10 +64,10 @@ export async function accountsRoutes(app: FastifyInstance, opts: { context: Cont
 
   r.get('/account', { config: perm('account:self'), schema: { tags: ['accounts'], summary: 'My account', response: { 200: ZOwnAccount } } }, async (req) => getOwnAccount(ctx(req)));
 
-  r.post('/account/totp/setup', { config: perm('account:mfa'), schema: { tags: ['accounts'], summary: 'Start two-factor set-up: a secret and otpauth:// URI', response: { 200: z.object({ secret: z.string(), uri: z.string() }) } } }, async (req) => beginTotpSetup(ctx(req)));
+  r.post('/account/totp/setup', { config: perm('account:mfa'), schema: { tags: ['accounts'], summary: 'Start two-factor set-up: a secret and otpauth:// URI', response: { 200: z.object({ secret: z.string(), uri: z.string() }) } } }, async (req) => beginTotpSetup(ctx(req), opts.pii));
 
   r.post('/account/totp/enable', { config: perm('account:mfa'), schema: { tags: ['accounts'], summary: 'Confirm two-factor set-up with a code', body: ZTotpCode } }, async (req, reply) => {
-    await enableTotp(ctx(req), req.body.code);
+    await enableTotp(ctx(req), opts.pii, req.body.code);
     return reply.code(204).send();
   });
 

@@ -9,6 +9,7 @@ import * as repo from './accounts.repository.js';
 import { verifyTotpCode } from './mfa.service.js';
 import { verifyPassword } from './password.js';
 import type { UserActor } from '../../shared/context.js';
+import type { PiiCipher } from '../privacy/pii-cipher.js';
 import { startSession, type NewSession } from './session.service.js';
 
 /** Sign-in input. */
@@ -24,7 +25,7 @@ export type LoginResult = { ok: true; session: NewSession; actor: UserActor } | 
 const WRONG = 'Email or password is incorrect.';
 
 /** Attempts a sign-in. */
-export async function login(ctx: ServiceContext, input: LoginInput, meta: { ip: string | null; userAgent: string | null; delayBaseMs: number }): Promise<LoginResult> {
+export async function login(ctx: ServiceContext, input: LoginInput, meta: { ip: string | null; userAgent: string | null; delayBaseMs: number; cipher: PiiCipher }): Promise<LoginResult> {
   const now = ctx.clock();
   const user = await repo.findUserByEmail(ctx.db, input.email.trim().toLowerCase());
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
@@ -36,7 +37,7 @@ export async function login(ctx: ServiceContext, input: LoginInput, meta: { ip: 
   let failure: string | null = passwordOk ? null : WRONG;
   if (!failure && user.totp_enabled === 1) {
     if (!input.totp) return { ok: false, error: new AppError('unauthenticated', 'Two-factor code required: enter the 6-digit code from your authenticator app.', [{ field: 'body.totp', detail: 'is required for this account' }]), delayMs: 0 };
-    if (!verifyTotpCode(user.totp_secret, input.totp, now)) failure = 'The two-factor code is wrong or expired.';
+    if (!verifyTotpCode(meta.cipher, user.totp_secret, input.totp, now)) failure = 'The two-factor code is wrong or expired.';
   }
   if (failure) {
     const failures = user.failed_logins + 1;

@@ -2,7 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, sessionFor } from '../../../test/accounts.js';
-import { testApp, testContext, TEST_PII } from '../../../test/factories.js';
+import { randomBytes } from 'node:crypto';
+import { testApp, testContext, TEST_PII, TEST_PII_INDEX_KEY, TEST_PII_KEY } from '../../../test/factories.js';
+import { PiiCipher } from './pii-cipher.js';
+import { rotatePersonKeys } from './persons.service.js';
 import { createSeededDatabase, TEST_DIALECTS, type TestDatabase } from '../../../test/test-database.js';
 import * as registry from '../registry/registry.service.js';
 
@@ -89,6 +92,17 @@ describe.each(TEST_DIALECTS)('personal information on %s', (dialect) => {
     expect(data.dataRequests).toHaveLength(1);
     expect(data.accessesToMyPersonalInformation).toHaveLength(1);
     expect(JSON.stringify(data.sessions)).not.toContain('id_hash');
+  });
+
+  it('rotates keys: re-encrypts with the new key, old key no longer needed', async () => {
+    const next = { id: 'test2', key: randomBytes(32) };
+    const ring = new PiiCipher([next, TEST_PII_KEY], TEST_PII_INDEX_KEY);
+    expect(await rotatePersonKeys(testContext(database), ring)).toBeGreaterThanOrEqual(1);
+    expect(await rotatePersonKeys(testContext(database), ring)).toBe(0);
+    const row = await database.db.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
+    expect(new PiiCipher([next], TEST_PII_INDEX_KEY).decrypt(row.id_number_enc)).toBe('11010519491231002X');
+    // Put the test key back so later tests (and the running app) can read the rows.
+    await rotatePersonKeys(testContext(database), new PiiCipher([TEST_PII_KEY, next], TEST_PII_INDEX_KEY));
   });
 
   it('withdraws negative records after 5 years and delisted debtors at once', async () => {
