@@ -75,7 +75,8 @@ describe('RFC 6962 Merkle trees', () => {
         if (path.length) {
           const broken = path.map((h) => new Uint8Array(h));
           const i = bit % broken.length;
-          broken[i]![bit % 32] ^= 1 << (bit % 8);
+          const target = broken[i]!;
+          target[bit % 32] = target[bit % 32]! ^ (1 << (bit % 8));
           expect(verifyInclusion(m, n, leaves[m]!, broken, root)).not.toBeNull();
         }
         const size1 = (b % n) + 1;
