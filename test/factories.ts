@@ -2,6 +2,13 @@
 import { buildApp } from '../src/server/app.js';
 import type { RateLimitConfig } from '../src/server/rate-limits.js';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FsBlobStore } from '../src/modules/evidence/blob-store.js';
+import type { EvidenceDeps } from '../src/modules/evidence/evidence.service.js';
+import { loadOrCreateLogKey } from '../src/modules/evidence/signing-key.js';
+import { TransparencyLog } from '../src/modules/evidence/transparency-log.js';
 import { PiiCipher } from '../src/modules/privacy/pii-cipher.js';
 import { loadCalendar } from '../src/shared/calendar.js';
 
@@ -25,7 +32,12 @@ export function testContext(database: Database): ServiceContext {
 }
 
 /** The HTTP app over a database, without a logger. */
-export function testApp(database: Database, webRoot?: string, licenceIssuersPath = '/nonexistent/licence-issuers.json', rateLimits: Partial<RateLimitConfig> = {}) {
+/** Evidence dependencies over a throw-away directory (key and blobs). */
+export function testEvidence(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-evidence-')), maxBytes = 1_000_000): EvidenceDeps {
+  return { log: new TransparencyLog(loadOrCreateLogKey(dir, 'test.xinqiao/log')), store: new FsBlobStore(path.join(dir, 'blobs')), maxBytes };
+}
+
+export function testApp(database: Database, webRoot?: string, licenceIssuersPath = '/nonexistent/licence-issuers.json', rateLimits: Partial<RateLimitConfig> = {}, evidence: EvidenceDeps = testEvidence()) {
   const limits: RateLimitConfig = { anonymousPerMinute: 100_000, anonymousSearchPerMinute: 100_000, userPerMinute: 100_000, redisUrl: null, ...rateLimits };
-  return buildApp({ config: { bodyLimit: 1_048_576, loginDelayBaseMs: 1, trustProxy: false, licenceIssuersPath, rateLimits: limits }, database, pii: TEST_PII, calendar: loadCalendar('/nonexistent'), logger: false, clock: () => TEST_NOW, ...(webRoot ? { webRoot } : {}) });
+  return buildApp({ config: { bodyLimit: 1_048_576, loginDelayBaseMs: 1, trustProxy: false, licenceIssuersPath, rateLimits: limits }, database, pii: TEST_PII, calendar: loadCalendar('/nonexistent'), evidence, logger: false, clock: () => TEST_NOW, ...(webRoot ? { webRoot } : {}) });
 }

@@ -26,6 +26,8 @@ const ZEnv = z.object({
   XINQIAO_RATE_USER: z.coerce.number().int().min(1).default(1200),
   XINQIAO_PII_KEYS: z.string().min(1).optional(),
   XINQIAO_PII_INDEX_KEY: z.string().min(1).optional(),
+  XINQIAO_LOG_ORIGIN: z.string().trim().min(1).regex(/^[^\s]+$/, 'XINQIAO_LOG_ORIGIN must not contain spaces').default('xinqiao.local/log'),
+  XINQIAO_EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).default(52_428_800),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
 });
 
@@ -52,6 +54,10 @@ export interface Config {
   /** Personal-information keys "id:base64,…" (first encrypts) and the blind-index key; null = key file in the data directory. */
   piiKeys: string | null;
   piiIndexKey: string | null;
+  /** Origin line of checkpoints and the signed-note key name. */
+  logOrigin: string;
+  /** Largest evidence file accepted. */
+  evidenceMaxBytes: number;
 }
 
 /** Thrown with a readable, multi-line message when the environment is invalid. */
@@ -80,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.XINQIAO_BODY_LIMIT,
     loginDelayBaseMs: e.XINQIAO_LOGIN_DELAY_MS,
     trustProxy: e.XINQIAO_TRUST_PROXY === '1' || e.XINQIAO_TRUST_PROXY === 'true',
+    logOrigin: e.XINQIAO_LOG_ORIGIN,
+    evidenceMaxBytes: e.XINQIAO_EVIDENCE_MAX_BYTES,
     piiKeys: e.XINQIAO_PII_KEYS ?? null,
     piiIndexKey: e.XINQIAO_PII_INDEX_KEY ?? null,
     rateLimits: { anonymousPerMinute: e.XINQIAO_RATE_ANON, anonymousSearchPerMinute: e.XINQIAO_RATE_ANON_SEARCH, userPerMinute: e.XINQIAO_RATE_USER, redisUrl: e.REDIS_URL ?? null },

@@ -264,6 +264,39 @@ export interface DataRequestsTable {
   created_at: string;
 }
 
+export interface LogStateTable {
+  id: number;
+  size: number;
+}
+
+export interface LogEntriesTable {
+  /** 0-based position in the log. */
+  idx: number;
+  /** The canonical JSON bytes of the entry, as text. */
+  entry: string;
+  /** Hex SHA-256(0x00 ‖ entry bytes), as computed at append time. */
+  leaf_hash: string;
+  evidence_sha256: string | null;
+  case_ref: string | null;
+  subject: string | null;
+  created_at: string;
+}
+
+export interface LogTreeHeadsTable {
+  size: number;
+  root_hash: string;
+  timestamp: string;
+  signature: string;
+  checkpoint: string;
+}
+
+export interface EvidenceBlobsTable {
+  sha256: string;
+  size: number;
+  media_type: string;
+  stored_at: string;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
   enterprises: EnterprisesTable;
@@ -286,6 +319,10 @@ export interface DB {
   pii_access_log: PiiAccessLogTable;
   persons: PersonsTable;
   data_requests: DataRequestsTable;
+  log_state: LogStateTable;
+  log_entries: LogEntriesTable;
+  log_tree_heads: LogTreeHeadsTable;
+  evidence_blobs: EvidenceBlobsTable;
 }
 
 export type EnterpriseRow = Selectable<EnterprisesTable>;

@@ -41,6 +41,9 @@ export const POLICY = {
   'persons:read': SIGNED_IN,
   'persons:manage': ['regulator'],
   'retention:run': ['regulator'],
+  'log:read': EVERYONE,
+  'log:append': ['agency', 'law_firm', 'mediator', 'regulator'],
+  'evidence:download': ['agency', 'law_firm', 'mediator', 'regulator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A permission a route can require. */

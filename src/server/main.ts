@@ -6,6 +6,10 @@ import { migrateToLatest } from '../db/migrate.js';
 import { seedIfEmpty } from '../modules/registry/demo/seed-if-empty.js';
 import { loadPiiCipher } from '../modules/privacy/pii-cipher.js';
 import { loadCalendar } from '../shared/calendar.js';
+import path from 'node:path';
+import { FsBlobStore } from '../modules/evidence/blob-store.js';
+import { loadOrCreateLogKey } from '../modules/evidence/signing-key.js';
+import { TransparencyLog } from '../modules/evidence/transparency-log.js';
 import { buildApp } from './app.js';
 import { scheduleRetention } from './scheduler.js';
 
@@ -18,7 +22,10 @@ async function main(): Promise<void> {
   if (config.autoSeed) await seedIfEmpty(database, { enterprises: config.seedEnterprises, log: logger });
   const pii = loadPiiCipher({ keys: config.piiKeys, indexKey: config.piiIndexKey }, config.dataDir);
   const calendar = loadCalendar(config.dataDir);
-  const app = await buildApp({ config, database, logger, pii, calendar });
+  const log = new TransparencyLog(loadOrCreateLogKey(config.dataDir, config.logOrigin));
+  await log.sync(database.db);
+  const evidence = { log, store: new FsBlobStore(path.join(config.dataDir, 'blobs')), maxBytes: config.evidenceMaxBytes };
+  const app = await buildApp({ config, database, logger, pii, calendar, evidence });
   scheduleRetention(database, logger);
   const close = async (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -4,7 +4,7 @@
  */
 
 /** Every error code a service may raise. */
-export type AppErrorCode = 'not_found' | 'invalid_input' | 'conflict' | 'forbidden' | 'unauthenticated' | 'unavailable';
+export type AppErrorCode = 'not_found' | 'invalid_input' | 'conflict' | 'forbidden' | 'unauthenticated' | 'unavailable' | 'payload_too_large' | 'unsupported_media_type';
 
 /** A field-level problem, named by JSON pointer or column name. */
 export interface FieldError {
@@ -32,4 +32,6 @@ export const APP_ERROR_STATUS: Record<AppErrorCode, number> = {
   forbidden: 403,
   unauthenticated: 401,
   unavailable: 503,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
 };
