@@ -22,7 +22,7 @@ describe('xinqiao CLI', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('has --help on every command', () => {
-    for (const cmd of [[], ['seed'], ['search'], ['check-code'], ['import'], ['migrate'], ['user', 'create']]) {
+    for (const cmd of [[], ['seed'], ['search'], ['check-code'], ['import'], ['migrate'], ['user', 'create'], ['log', 'verify'], ['log', 'verify-inclusion'], ['log', 'verify-consistency']]) {
       const r = xinqiao(...cmd, '--help');
       expect(r.code, cmd.join(' ')).toBe(0);
       expect(r.out).toContain('Usage: xinqiao');
@@ -63,6 +63,20 @@ describe('xinqiao CLI', () => {
     expect(doc.licence).toMatchObject({ issuer: 'samr-demo', creditCode: code, name: '连云港金鼎盛商账管理有限公司' });
     expect(Buffer.from(doc.signature, 'base64')).toHaveLength(64);
     expect(xinqiao('licence', 'issue', '--issuer', 'nobody', '--credit-code', code).err).toContain('keygen');
+  });
+
+  it('verifies the log and proof files offline with exit statuses', () => {
+    const verified = xinqiao('log', 'verify', '--json');
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.out)).toMatchObject({ ok: true, problems: [] });
+    const good = path.join(dataDir, 'proof.json');
+    const leaf = '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d'; // RFC 6962 leaf of the empty entry
+    fs.writeFileSync(good, JSON.stringify({ leafIndex: 0, treeSize: 1, leafHash: leaf, path: [], rootHash: leaf }));
+    expect(xinqiao('log', 'verify-inclusion', good).code).toBe(0);
+    fs.writeFileSync(good, JSON.stringify({ leafIndex: 0, treeSize: 1, leafHash: leaf, path: [], rootHash: '0'.repeat(64) }));
+    const bad = xinqiao('log', 'verify-inclusion', good);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('does NOT hold');
   });
 
   it('checks credit codes with an exit status', () => {

@@ -21,6 +21,9 @@ import { rotatePersonKeys } from '../modules/privacy/persons.service.js';
 import { AppError } from '../shared/app-error.js';
 import type { ServiceContext } from '../shared/context.js';
 import { countLines, formatFromPath, readCsv, readNdjson } from './read-rows.js';
+import { addProofCommands } from './log-commands.js';
+import { verifyLog } from '../modules/evidence/log-verify.js';
+import { loadOrCreateLogKey } from '../modules/evidence/signing-key.js';
 import { printCheck, printSearch } from './print.js';
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
@@ -198,6 +201,27 @@ pii
       console.log(`Re-encrypted ${persons} person record(s) and ${users} two-factor secret(s) with key "${cipher.currentKeyId}".`);
     }),
   );
+
+const logCommand = program.command('log').description('the evidence transparency log');
+logCommand
+  .command('verify')
+  .description('recompute the whole log from storage, check every signed tree head, and name the first altered, removed or reordered entry; exit 1 when anything is wrong')
+  .option('--json', 'print the report as JSON')
+  .action((opts: { json?: boolean }) =>
+    withDatabase(async (database) => {
+      const config = loadConfig();
+      const key = loadOrCreateLogKey(config.dataDir, config.logOrigin);
+      const report = await verifyLog(database.db, key.publicKey, key.origin);
+      if (opts.json) console.log(JSON.stringify(report, null, 2));
+      else {
+        console.log(`${report.entries} entries, ${report.treeHeads} signed tree heads: ${report.ok ? 'the log is intact.' : 'PROBLEMS FOUND'}`);
+        for (const p of report.problems) console.log(`  - ${p}`);
+        if (report.firstBadEntry !== null) console.log(`First bad entry: ${report.firstBadEntry}`);
+      }
+      if (!report.ok) process.exitCode = 1;
+    }),
+  );
+addProofCommands(logCommand);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(err.message);
