@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser } from 'playwright-core';
-import { testApp } from '../test/factories.js';
+import { testApp, testEvidence } from '../test/factories.js';
+import type { EvidenceDeps } from '../src/modules/evidence/evidence.service.js';
 import { createSeededDatabase, type TestDatabase } from '../test/test-database.js';
 
 /** Path of Chromium, when browser tests can run. */
@@ -18,6 +19,7 @@ export interface Harness {
   app: FastifyInstance;
   browser: Browser;
   base: string;
+  evidence: EvidenceDeps;
   close(): Promise<void>;
 }
 
@@ -25,11 +27,12 @@ export interface Harness {
 export async function startHarness(enterprises = 1500): Promise<Harness> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const database = await createSeededDatabase('sqlite', enterprises);
-  const app = await testApp(database);
+  const evidence = testEvidence();
+  const app = await testApp(database, undefined, undefined, {}, evidence);
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: CHROMIUM!, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   return {
-    database, app, browser, base,
+    database, app, browser, base, evidence,
     close: async () => {
       await browser.close();
       await app.close();

@@ -14,6 +14,7 @@ import { LANGUAGES, setLanguage, type Language } from './i18n';
 import { AgenciesPage } from './pages/AgenciesPage';
 import { CreditCodePage } from './pages/CreditCodePage';
 import { EnterprisePage } from './pages/EnterprisePage';
+import { EvidencePage } from './pages/EvidencePage';
 import { SearchPage } from './pages/SearchPage';
 
 /** Root component. */
@@ -22,7 +23,7 @@ export function App() {
   const location = useLocation();
   const navigate = useNavigate();
   const auth = useAuth();
-  const selected = location.pathname.startsWith('/agencies') ? 'agencies' : location.pathname.startsWith('/credit-code') ? 'code' : 'search';
+  const selected = location.pathname.startsWith('/agencies') ? 'agencies' : location.pathname.startsWith('/credit-code') ? 'code' : location.pathname.startsWith('/evidence') ? 'evidence' : 'search';
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#1f4e8c', borderRadius: 6 } }}>
       <a href="#main" className="skip-link">{t('app.skip')}</a>
@@ -37,6 +38,7 @@ export function App() {
             { key: 'search', label: <Link to="/">{t('nav.search')}</Link> },
             { key: 'agencies', label: <Link to="/agencies">{t('nav.agencies')}</Link> },
             { key: 'code', label: <Link to="/credit-code">{t('nav.creditCode')}</Link> },
+            { key: 'evidence', label: <Link to="/evidence">{t('nav.evidence')}</Link> },
           ]} />
           {auth.account ? (
             <Dropdown menu={{ items: [
@@ -57,6 +59,7 @@ export function App() {
             <Route path="/agencies" element={<AgenciesPage />} />
             <Route path="/credit-code" element={<CreditCodePage />} />
             <Route path="/enterprises/:id" element={<EnterprisePage />} />
+            <Route path="/evidence" element={<EvidencePage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/register" element={<RegisterPage />} />
             <Route path="/account" element={<AccountPage />} />

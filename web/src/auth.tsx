@@ -13,6 +13,7 @@ export interface Account {
   verificationReason: string | null;
   totpEnabled: boolean;
   mfaSatisfied: boolean;
+  personId: number | null;
 }
 
 interface SessionResponse {

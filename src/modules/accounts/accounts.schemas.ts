@@ -32,6 +32,7 @@ export const ZOwnAccount = z.object({
   verificationReason: z.string().nullable(),
   totpEnabled: z.boolean(),
   mfaSatisfied: z.boolean(),
+  personId: z.number().int().nullable().describe('The person record this account was identity-verified as'),
 });
 
 /** Session answer: the account and the CSRF token to send with writes. */

@@ -69,5 +69,5 @@ export async function getOwnAccount(ctx: ServiceContext) {
   if (ctx.actor.kind !== 'user') throw new AppError('unauthenticated', 'Sign in first.');
   const u = await repo.findUserById(ctx.db, ctx.actor.userId);
   if (!u) throw new AppError('not_found', 'Account not found.');
-  return { id: u.id, email: u.email, displayName: u.display_name, role: ctx.actor.role, enterpriseCreditCode: u.enterprise_credit_code, verificationStatus: u.verification_status, verificationReason: u.verification_reason, totpEnabled: u.totp_enabled === 1, mfaSatisfied: ctx.actor.mfaSatisfied };
+  return { id: u.id, email: u.email, displayName: u.display_name, role: ctx.actor.role, enterpriseCreditCode: u.enterprise_credit_code, verificationStatus: u.verification_status, verificationReason: u.verification_reason, totpEnabled: u.totp_enabled === 1, mfaSatisfied: ctx.actor.mfaSatisfied, personId: u.person_id ?? null };
 }

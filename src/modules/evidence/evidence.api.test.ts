@@ -78,6 +78,19 @@ describe.each(TEST_DIALECTS)('evidence log on %s', (dialect) => {
     expect((await get('/api/v1/log/public-key')).json()).toMatchObject({ algorithm: 'Ed25519', origin: 'test.xinqiao/log' });
   });
 
+  it('shows a verified subject every entry about it; others are told to verify first', async () => {
+    const debtor = await createUser(database, 'debtor');
+    await database.db.updateTable('users').set({ enterprise_credit_code: '91350100M000100Y43', verification_status: 'verified' }).where('id', '=', debtor.id).execute();
+    const s = await sessionFor(database, debtor.id);
+    const mine = await app.inject({ method: 'GET', url: '/api/v1/account/evidence', headers: { cookie: s.cookie } });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().entries.map((e: { index: number }) => e.index)).toEqual([0]);
+    const p = mine.json().entries[0].inclusionProof;
+    expect(verifyInclusion(p.leafIndex, p.treeSize, fromHex(p.leafHash)!, p.path.map(fromHex), fromHex(p.rootHash)!)).toBeNull();
+    const other = await sessionFor(database, (await createUser(database, 'creditor')).id);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/account/evidence', headers: { cookie: other.cookie } })).statusCode).toBe(403);
+  });
+
   it('explains bad proof requests', async () => {
     expect((await get('/api/v1/log/proofs/inclusion?index=9&treeSize=99')).json().errors[0].field).toBe('query.treeSize');
     expect((await get('/api/v1/log/proofs/inclusion?index=4&treeSize=4')).json().errors[0].field).toBe('query.index');

@@ -7,7 +7,8 @@ import { noteKeyHash, rawPublicKey } from '../../domain/checkpoint.js';
 import type { ContextFactory } from '../../server/context-factory.js';
 import { AppError } from '../../shared/app-error.js';
 import { EVIDENCE_TYPES } from './blob-store.js';
-import { appendEntries, evidenceByHash, getEntry, submitEvidence, type EvidenceDeps } from './evidence.service.js';
+import { getOwnAccount } from '../accounts/register.service.js';
+import { appendEntries, evidenceAboutMe, evidenceByHash, getEntry, submitEvidence, type EvidenceDeps } from './evidence.service.js';
 import * as repo from './log.repository.js';
 
 const count = (name: string) => z.coerce.number({ error: `${name} must be a whole number` }).int(`${name} must be a whole number`).min(0, `${name} must not be negative`).max(Number.MAX_SAFE_INTEGER);
@@ -70,6 +71,12 @@ export async function evidenceRoutes(app: FastifyInstance, opts: { context: Cont
   }));
 
   r.get('/evidence/:sha256', { config: { permission: 'log:read' }, schema: { tags: ['evidence'], summary: 'Is this file in the log? When, in which case, with inclusion proofs', params: z.object({ sha256: z.string().max(64) }) } }, async (req) => evidenceByHash(ctx(req), log, req.params.sha256));
+
+  r.get('/account/evidence', { config: { permission: 'account:self' }, schema: { tags: ['evidence'], summary: 'Every piece of evidence and event about me, with inclusion proofs' } }, async (req) => {
+    const c = ctx(req);
+    const me = await getOwnAccount(c);
+    return evidenceAboutMe(c, log, { enterpriseCreditCode: me.enterpriseCreditCode, verified: me.verificationStatus === 'verified', personId: me.personId });
+  });
 
   r.get('/evidence/:sha256/content', { config: { permission: 'evidence:download' }, schema: { tags: ['evidence'], summary: 'Download a stored evidence file', params: z.object({ sha256: z.string().max(64) }) } }, async (req, reply) => {
     const blob = await ctx(req).db.selectFrom('evidence_blobs').selectAll().where('sha256', '=', req.params.sha256.toLowerCase()).executeTakeFirst();

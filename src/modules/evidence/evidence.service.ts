@@ -56,3 +56,17 @@ export async function evidenceByHash(ctx: ServiceContext, log: TransparencyLog, 
     treeHead: head ? { size: head.size, rootHash: head.root_hash, timestamp: head.timestamp, signature: head.signature } : null,
   };
 }
+
+/** Every entry about the signed-in subject (its verified enterprise and its person record), with proofs. */
+export async function evidenceAboutMe(ctx: ServiceContext, log: TransparencyLog, me: { enterpriseCreditCode: string | null; verified: boolean; personId: number | null }) {
+  const subjects = [me.verified ? me.enterpriseCreditCode : null, me.personId ? `person:${me.personId}` : null].filter((s): s is string => Boolean(s));
+  if (subjects.length === 0) throw new AppError('forbidden', 'Verify your enterprise or your identity to see the evidence held about you.');
+  const head = await repo.latestTreeHead(ctx.db);
+  const rows = (await Promise.all(subjects.map((s) => repo.entriesForSubject(ctx.db, s, 500)))).flat().sort((a, b) => a.idx - b.idx);
+  const entries = [];
+  for (const r of rows) {
+    if (!head || r.idx >= head.size) continue;
+    entries.push({ index: r.idx, entry: decodeEntry(r.entry), entryBytes: r.entry, leafHash: r.leaf_hash, inclusionProof: await log.inclusionProof(ctx.db, r.idx, head.size) });
+  }
+  return { subjects, entries, treeHead: head ? { size: head.size, rootHash: head.root_hash, timestamp: head.timestamp, signature: head.signature } : null };
+}
