@@ -4,7 +4,7 @@
  * leaves splits at k, the largest power of two smaller than n. Proof generation follows the RFC's
  * recursive definitions (PATH, PROOF/SUBPROOF); verification follows RFC 9162 §2.1.3.2 and §2.1.4.2.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 
 /** A 32-byte hash. */
 export type Hash = Uint8Array;
@@ -26,9 +26,18 @@ export function leafHash(entry: Uint8Array): Hash {
   return sha256(LEAF_PREFIX, entry);
 }
 
+// Scratch input for node hashes: 0x01 ‖ left ‖ right. Safe to reuse because hashing is synchronous;
+// the one-shot hash avoids a Hash object per node (node hashing dominates verifying a whole log).
+const NODE_INPUT = new Uint8Array(65);
+NODE_INPUT[0] = 0x01;
+
 /** Interior node hash. */
 export function nodeHash(left: Hash, right: Hash): Hash {
-  return sha256(NODE_PREFIX, left, right);
+  if (left.length !== 32 || right.length !== 32) return sha256(NODE_PREFIX, left, right);
+  NODE_INPUT.set(left, 1);
+  NODE_INPUT.set(right, 33);
+  // A Buffer is a Uint8Array: returned as is, without a copy.
+  return oneShotHash('sha256', NODE_INPUT, 'buffer');
 }
 
 /** The largest power of two strictly smaller than n (n ≥ 2). */
