@@ -40,26 +40,18 @@ export function checkConsistencyFile(file: string): string | null {
 
 /** Adds the offline proof commands (no database needed). */
 export function addProofCommands(log: Command): void {
-  log
-    .command('verify-inclusion')
-    .description('check an inclusion proof file { leafIndex, treeSize, leafHash, path, rootHash } offline; exit 0 when it holds')
-    .argument('<proof.json>', 'proof file')
-    .action((file: string) => {
-      const failure = checkInclusionFile(file);
-      if (failure) {
-        console.error(`Inclusion proof does NOT hold: ${failure}`);
-        process.exitCode = 1;
-      } else console.log('Inclusion proof holds: the leaf is in the tree with that root.');
-    });
-  log
-    .command('verify-consistency')
-    .description('check a consistency proof file { size1, size2, root1, root2, path } offline; exit 0 when it holds')
-    .argument('<proof.json>', 'proof file')
-    .action((file: string) => {
-      const failure = checkConsistencyFile(file);
-      if (failure) {
-        console.error(`Consistency proof does NOT hold: ${failure}`);
-        process.exitCode = 1;
-      } else console.log('Consistency proof holds: the larger tree extends the smaller one.');
-    });
+  const proofCommand = (name: string, format: string, check: (file: string) => string | null, holds: string, kind: string) =>
+    log
+      .command(name)
+      .description(`check a ${kind} proof file ${format} offline; exit 0 when it holds`)
+      .argument('<proof.json>', 'proof file')
+      .action((file: string) => {
+        const failure = check(file);
+        if (failure) {
+          console.error(`${kind[0]!.toUpperCase()}${kind.slice(1)} proof does NOT hold: ${failure}`);
+          process.exitCode = 1;
+        } else console.log(holds);
+      });
+  proofCommand('verify-inclusion', '{ leafIndex, treeSize, leafHash, path, rootHash }', checkInclusionFile, 'Inclusion proof holds: the leaf is in the tree with that root.', 'inclusion');
+  proofCommand('verify-consistency', '{ size1, size2, root1, root2, path }', checkConsistencyFile, 'Consistency proof holds: the larger tree extends the smaller one.', 'consistency');
 }
