@@ -211,7 +211,8 @@ logCommand
     withDatabase(async (database) => {
       const config = loadConfig();
       const key = loadOrCreateLogKey(config.dataDir, config.logOrigin);
-      const report = await verifyLog(database.db, key.publicKey, key.origin);
+      // SQLite: leaves are hashed by worker threads over their own read-only connections.
+      const report = await verifyLog(database.db, key.publicKey, key.origin, { sqlitePath: database.dialect === 'sqlite' ? database.location : undefined });
       if (opts.json) console.log(JSON.stringify(report, null, 2));
       else {
         console.log(`${report.entries} entries, ${report.treeHeads} signed tree heads: ${report.ok ? 'the log is intact.' : 'PROBLEMS FOUND'}`);

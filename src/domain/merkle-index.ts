@@ -9,6 +9,14 @@ import { EMPTY_ROOT, nodeHash, splitPoint, type Hash } from './merkle.js';
 export class MerkleIndex {
   private readonly levels: Hash[][] = [[]];
 
+  /** Builds an index from precomputed levels (level 0 = leaf hashes), e.g. hashed in parallel by workers. */
+  static fromLevels(levels: Hash[][]): MerkleIndex {
+    const index = new MerkleIndex();
+    index.levels.length = 0;
+    index.levels.push(...(levels.length ? levels : [[]]));
+    return index;
+  }
+
   /** Number of leaves. */
   get size(): number {
     return this.levels[0]!.length;
