@@ -92,16 +92,26 @@ export async function hashLogInParallel(path: string, count: number, workers = M
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  // Join chunk levels in order; levels above the chunk size are built here from the chunk roots.
   const ordered = [...results.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+  return { levels: joinChunkLevels(ordered.map((r) => r.levels), chunk), missing: ordered.flatMap((r) => r.missing), altered: ordered.flatMap((r) => r.altered) };
+}
+
+/** Joins per-chunk levels (in chunk order) into whole-tree levels; levels from the chunk size up are built here. */
+export function joinChunkLevels(chunks: Buffer[][], chunk: number): Hash[][] {
   const levels: Hash[][] = [];
-  for (const r of ordered) r.levels.forEach((buf, level) => (levels[level] ??= []).push(...split(buf)));
-  // Chunks never hold subtrees bigger than themselves, so every level from the chunk size up is built here.
+  for (const chunkLevels of chunks) {
+    chunkLevels.forEach((buf, level) => {
+      const row = (levels[level] ??= []);
+      // A loop, not push(...spread): a chunk's level can hold more hashes than the call stack allows arguments.
+      for (const h of split(buf)) row.push(h);
+    });
+  }
+  // Chunks never hold subtrees bigger than themselves.
   for (let level = Math.log2(chunk); (levels[level]?.length ?? 0) > 1; level++) {
     const row = levels[level]!;
     const up: Hash[] = [];
     for (let i = 0; i + 1 < row.length; i += 2) up.push(nodeHash(row[i]!, row[i + 1]!));
     levels[level + 1] = up;
   }
-  return { levels, missing: ordered.flatMap((r) => r.missing), altered: ordered.flatMap((r) => r.altered) };
+  return levels;
 }
