@@ -42,6 +42,7 @@ export const POLICY = {
   'persons:manage': ['regulator'],
   'retention:run': ['regulator'],
   'log:read': EVERYONE,
+  'fees:quote': EVERYONE,
   'log:append': ['agency', 'law_firm', 'mediator', 'regulator'],
   'evidence:download': ['agency', 'law_firm', 'mediator', 'regulator'],
 } as const satisfies Record<string, readonly Role[]>;

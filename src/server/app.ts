@@ -17,6 +17,7 @@ import type { Database } from '../db/database.js';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { privacyRoutes } from '../modules/privacy/privacy.routes.js';
 import { evidenceRoutes } from '../modules/evidence/evidence.routes.js';
+import { feeQuoteRoutes } from '../modules/cases/fee-quote.routes.js';
 import type { EvidenceDeps } from '../modules/evidence/evidence.service.js';
 import type { PiiCipher } from '../modules/privacy/pii-cipher.js';
 import type { WorkingCalendar } from '../domain/working-days.js';
@@ -65,7 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Xinqiao 信桥 API', version: '1', description: 'Debt-dispute credit information: registry, agency verification. Errors are RFC 9457 problem+json.' },
-      tags: [{ name: 'registry', description: 'Enterprises, agencies, credit codes' }, { name: 'accounts', description: 'Registration, sign-in, sessions, two-factor' }, { name: 'admin', description: 'Administration (regulator role)' }, { name: 'privacy', description: 'Related parties, access log' }, { name: 'evidence', description: 'Evidence files and the transparency log (RFC 9162)' }, { name: 'health', description: 'Liveness and readiness' }],
+      tags: [{ name: 'registry', description: 'Enterprises, agencies, credit codes' }, { name: 'accounts', description: 'Registration, sign-in, sessions, two-factor' }, { name: 'admin', description: 'Administration (regulator role)' }, { name: 'privacy', description: 'Related parties, access log' }, { name: 'evidence', description: 'Evidence files and the transparency log (RFC 9162)' }, { name: 'fees', description: 'Fee schedules and quotes' }, { name: 'health', description: 'Liveness and readiness' }],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'xq_session' }, apiToken: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registryRoutes, { prefix: '/api/v1', context });
   const licenceVerifier = new SignedLicenceVerifier(loadLicenceIssuers(deps.config.licenceIssuersPath));
   await app.register(accountsRoutes, { prefix: '/api/v1', context, loginDelayBaseMs: deps.config.loginDelayBaseMs, licenceVerifier, pii: deps.pii });
+  await app.register(feeQuoteRoutes, { prefix: '/api/v1' });
   await app.register(evidenceRoutes, { prefix: '/api/v1', context, deps: deps.evidence });
   await app.register(privacyRoutes, { prefix: '/api/v1', context, pii: deps.pii, calendar: deps.calendar });
 
