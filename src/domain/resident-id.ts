@@ -57,8 +57,3 @@ export function checkResidentId(input: string, today: Date = new Date()): Reside
   if (expected !== normalised[17]) return { ...result, reason: 'check_character_mismatch' };
   return { ...result, valid: true };
 }
-
-/** Masks an ID number for display to people without the right to see it (keeps division and last digit). */
-export function maskResidentId(id: string): string {
-  return id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14, 17).replace(/./g, '*')}${id[17]}` : '*'.repeat(id.length);
-}

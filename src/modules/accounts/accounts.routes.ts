@@ -10,7 +10,7 @@ import { AppError } from '../../shared/app-error.js';
 import { ZCreateTokenRequest, ZCreateUserRequest, ZIdParam, ZListUsersRequest, ZLoginRequest, ZOwnAccount, ZRegisterRequest, ZSessionResponse, ZTotpCode } from './accounts.schemas.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.service.js';
 import { reviewVerification, submitLicence } from './enterprise-verification.service.js';
-import { ZSignedLicence, type LicenceVerifier } from './licence-verifier.js';
+import type { LicenceVerifier } from './licence-verifier.js';
 import type { PiiCipher } from '../privacy/pii-cipher.js';
 import { login } from './login.service.js';
 import { beginTotpSetup, enableTotp } from './mfa.service.js';
