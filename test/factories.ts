@@ -11,6 +11,8 @@ import { loadOrCreateLogKey } from '../src/modules/evidence/signing-key.js';
 import { TransparencyLog } from '../src/modules/evidence/transparency-log.js';
 import { PiiCipher } from '../src/modules/privacy/pii-cipher.js';
 import { loadCalendar } from '../src/shared/calendar.js';
+import { loadComplianceRules } from '../src/shared/compliance-rules.js';
+import { MemorySender } from '../src/modules/cases/notification-sender.js';
 
 /** The key of TEST_PII (random per run). */
 export const TEST_PII_KEY = { id: 'test1', key: randomBytes(32) };
@@ -37,7 +39,7 @@ export function testEvidence(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-evi
   return { log: new TransparencyLog(loadOrCreateLogKey(dir, 'test.xinqiao/log')), store: new FsBlobStore(path.join(dir, 'blobs')), maxBytes };
 }
 
-export function testApp(database: Database, webRoot?: string, licenceIssuersPath = '/nonexistent/licence-issuers.json', rateLimits: Partial<RateLimitConfig> = {}, evidence: EvidenceDeps = testEvidence()) {
+export function testApp(database: Database, webRoot?: string, licenceIssuersPath = '/nonexistent/licence-issuers.json', rateLimits: Partial<RateLimitConfig> = {}, evidence: EvidenceDeps = testEvidence(), extra: { clock?: () => Date; sender?: MemorySender } = {}) {
   const limits: RateLimitConfig = { anonymousPerMinute: 100_000, anonymousSearchPerMinute: 100_000, userPerMinute: 100_000, redisUrl: null, ...rateLimits };
-  return buildApp({ config: { bodyLimit: 1_048_576, loginDelayBaseMs: 1, trustProxy: false, licenceIssuersPath, rateLimits: limits }, database, pii: TEST_PII, calendar: loadCalendar('/nonexistent'), evidence, logger: false, clock: () => TEST_NOW, ...(webRoot ? { webRoot } : {}) });
+  return buildApp({ config: { bodyLimit: 1_048_576, loginDelayBaseMs: 1, trustProxy: false, licenceIssuersPath, rateLimits: limits }, database, pii: TEST_PII, calendar: loadCalendar('/nonexistent'), evidence, complianceRules: loadComplianceRules('/nonexistent'), sender: extra.sender ?? new MemorySender(), logger: false, clock: extra.clock ?? (() => TEST_NOW), ...(webRoot ? { webRoot } : {}) });
 }

@@ -8,6 +8,7 @@ import * as m004 from './migrations/004-accounts.js';
 import * as m005 from './migrations/005-related-parties.js';
 import * as m006 from './migrations/006-personal-information.js';
 import * as m007 from './migrations/007-evidence-log.js';
+import * as m008 from './migrations/008-cases.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-registry': m001,
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-related-parties': m005,
   '006-personal-information': m006,
   '007-evidence-log': m007,
+  '008-cases': m008,
 };
 
 // Static imports instead of a folder scan: works the same from src/ under Vitest and from dist/.

@@ -297,6 +297,141 @@ export interface EvidenceBlobsTable {
   stored_at: string;
 }
 
+export interface DebtsTable {
+  id: Generated<number>;
+  creditor_user_id: number;
+  debtor_key: string;
+  debtor_kind: 'enterprise' | 'person';
+  debtor_credit_code: string | null;
+  debtor_person_id: number | null;
+  debtor_name: string;
+  debtor_time_zone: string;
+  principal_fen: number;
+  interest_fen: number;
+  due_on: string;
+  description: string;
+  /** JSON array of evidence SHA-256 digests. */
+  documents: string;
+  created_at: string;
+}
+
+export interface AgencyFeeSchedulesTable {
+  id: Generated<number>;
+  agency_id: number;
+  version: number;
+  /** JSON of the published schedule (domain/fees.ts FeeSchedule plus optional hourly terms). */
+  schedule: string;
+  published_at: string;
+  published_by: number | null;
+}
+
+export interface CasesTable {
+  id: Generated<number>;
+  reference: string;
+  debt_id: number;
+  agency_id: number;
+  status: string;
+  /** The agency's schedule as it stood when the case was opened (the agreement's fee terms). */
+  fee_schedule: string;
+  fee_schedule_version: number;
+  template_version: string;
+  agreement_sha256: string | null;
+  signed_at: string | null;
+  cooling_off_ends_at: string | null;
+  activated_at: string | null;
+  ended_at: string | null;
+  end_reason: string | null;
+  first_report_due_at: string | null;
+  first_report_at: string | null;
+  first_report_overdue_flagged_at: string | null;
+  night_contact_consent: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseEventsTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: string;
+  actor_user_id: number | null;
+  actor_role: string;
+  occurred_at: string;
+  recorded_at: string;
+  notes: string;
+  /** JSON array of evidence SHA-256 digests. */
+  evidence: string;
+  /** JSON of kind-specific details (never third parties' contact data in clear). */
+  details: string;
+  contact_target: 'debtor' | 'third_party' | null;
+  connected: Generated<number>;
+  third_party_key: string | null;
+  third_party_refused: Generated<number>;
+  rule_version: string | null;
+  log_index: number | null;
+}
+
+export interface ComplianceRefusalsTable {
+  id: Generated<number>;
+  case_id: number;
+  actor_user_id: number | null;
+  kind: string;
+  rule: string;
+  rule_version: string;
+  reason: string;
+  attempted_at: string;
+}
+
+export interface EventObjectionsTable {
+  id: Generated<number>;
+  event_id: number;
+  case_id: number;
+  user_id: number;
+  reason: string;
+  status: 'open' | 'upheld' | 'corrected' | 'removed';
+  due_on: string;
+  outcome_reason: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+export interface LedgerTransactionsTable {
+  id: Generated<number>;
+  case_id: number;
+  idempotency_key: string;
+  request_sha256: string;
+  amount_fen: number;
+  fee_fen: number;
+  net_fen: number;
+  received_at: string;
+  recorded_by: number | null;
+  event_id: number | null;
+  created_at: string;
+}
+
+export interface LedgerPostingsTable {
+  id: Generated<number>;
+  transaction_id: number;
+  account: string;
+  debit_fen: number;
+  credit_fen: number;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  case_id: number | null;
+  event_id: number | null;
+  kind: string;
+  title: string;
+  body: string;
+  evidence: string;
+  created_at: string;
+  read_at: string | null;
+  delivered_at: string | null;
+  delivery_attempts: Generated<number>;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
   enterprises: EnterprisesTable;
@@ -323,6 +458,15 @@ export interface DB {
   log_entries: LogEntriesTable;
   log_tree_heads: LogTreeHeadsTable;
   evidence_blobs: EvidenceBlobsTable;
+  debts: DebtsTable;
+  agency_fee_schedules: AgencyFeeSchedulesTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  event_objections: EventObjectionsTable;
+  compliance_refusals: ComplianceRefusalsTable;
+  ledger_transactions: LedgerTransactionsTable;
+  ledger_postings: LedgerPostingsTable;
+  notifications: NotificationsTable;
 }
 
 export type EnterpriseRow = Selectable<EnterprisesTable>;
@@ -339,3 +483,7 @@ export type ServiceScopeRuleRow = Selectable<ServiceScopeRulesTable>;
 export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
+
+export type CaseRow = Selectable<CasesTable>;
+export type DebtRow = Selectable<DebtsTable>;
+export type CaseEventRow = Selectable<CaseEventsTable>;

@@ -17,6 +17,9 @@ export const MFA_REQUIRED_ROLES: readonly Role[] = ['regulator', 'agency'];
 
 const SIGNED_IN: Role[] = ['creditor', 'enterprise', 'enterprise_verified', 'agency', 'law_firm', 'mediator', 'partner', 'debtor', 'regulator'];
 const EVERYONE: Role[] = ['public', ...SIGNED_IN];
+/** Who can be a creditor: individuals and enterprises (small firms above all). */
+const CREDITORS: Role[] = ['creditor', 'enterprise', 'enterprise_verified'];
+const CASE_PARTIES: Role[] = [...CREDITORS, 'agency', 'debtor', 'regulator'];
 
 /** The policy table: permission → roles holding it. */
 export const POLICY = {
@@ -29,7 +32,7 @@ export const POLICY = {
   'account:mfa': SIGNED_IN,
   'account:pii-log': SIGNED_IN,
   'account:data-request': SIGNED_IN,
-  'verification:submit': ['enterprise', 'debtor'],
+  'verification:submit': ['enterprise', 'debtor', 'agency'],
   'related-parties:manage': ['enterprise_verified'],
   'related-parties:lawsuits': ['enterprise_verified', 'regulator'],
   'verification:review': ['regulator'],
@@ -45,6 +48,15 @@ export const POLICY = {
   'fees:quote': EVERYONE,
   'log:append': ['agency', 'law_firm', 'mediator', 'regulator'],
   'evidence:download': ['agency', 'law_firm', 'mediator', 'regulator'],
+  // Cases: the service then checks that the caller is party to the case (creditor, its agency, the debtor).
+  'debts:create': CREDITORS,
+  'cases:open': CREDITORS,
+  'cases:read-own': CASE_PARTIES,
+  'cases:act': CASE_PARTIES,
+  'fees:publish': ['agency'],
+  'fees:read': EVERYONE,
+  'objections:decide': ['regulator'],
+  'notifications:read': SIGNED_IN,
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A permission a route can require. */

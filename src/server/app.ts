@@ -18,6 +18,9 @@ import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { privacyRoutes } from '../modules/privacy/privacy.routes.js';
 import { evidenceRoutes } from '../modules/evidence/evidence.routes.js';
 import { feeQuoteRoutes } from '../modules/cases/fee-quote.routes.js';
+import { casesRoutes } from '../modules/cases/cases.routes.js';
+import type { NotificationSender } from '../modules/cases/notification-sender.js';
+import type { RuleSet } from '../domain/compliance.js';
 import type { EvidenceDeps } from '../modules/evidence/evidence.service.js';
 import type { PiiCipher } from '../modules/privacy/pii-cipher.js';
 import type { WorkingCalendar } from '../domain/working-days.js';
@@ -41,6 +44,10 @@ export interface AppDeps {
   calendar: WorkingCalendar;
   /** The transparency log and blob store. */
   evidence: EvidenceDeps;
+  /** Collection compliance rule versions (src/shared/compliance-rules.ts). */
+  complianceRules: RuleSet[];
+  /** E-mail/SMS delivery of notifications. */
+  sender: NotificationSender;
   /** Directory of the built web app; defaults to web/dist of the checkout. */
   webRoot?: string;
 }
@@ -66,7 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Xinqiao 信桥 API', version: '1', description: 'Debt-dispute credit information: registry, agency verification. Errors are RFC 9457 problem+json.' },
-      tags: [{ name: 'registry', description: 'Enterprises, agencies, credit codes' }, { name: 'accounts', description: 'Registration, sign-in, sessions, two-factor' }, { name: 'admin', description: 'Administration (regulator role)' }, { name: 'privacy', description: 'Related parties, access log' }, { name: 'evidence', description: 'Evidence files and the transparency log (RFC 9162)' }, { name: 'fees', description: 'Fee schedules and quotes' }, { name: 'health', description: 'Liveness and readiness' }],
+      tags: [{ name: 'registry', description: 'Enterprises, agencies, credit codes' }, { name: 'accounts', description: 'Registration, sign-in, sessions, two-factor' }, { name: 'admin', description: 'Administration (regulator role)' }, { name: 'privacy', description: 'Related parties, access log' }, { name: 'evidence', description: 'Evidence files and the transparency log (RFC 9162)' }, { name: 'fees', description: 'Fee schedules and quotes' }, { name: 'cases', description: 'Debts, commission agreements, timelines, compliance, settlement' }, { name: 'health', description: 'Liveness and readiness' }],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'xq_session' }, apiToken: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
@@ -89,12 +96,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registryRoutes, { prefix: '/api/v1', context });
   const licenceVerifier = new SignedLicenceVerifier(loadLicenceIssuers(deps.config.licenceIssuersPath));
   await app.register(accountsRoutes, { prefix: '/api/v1', context, loginDelayBaseMs: deps.config.loginDelayBaseMs, licenceVerifier, pii: deps.pii });
-  await app.register(feeQuoteRoutes, { prefix: '/api/v1' });
+  await app.register(feeQuoteRoutes, { prefix: '/api/v1', context });
+  await app.register(casesRoutes, { prefix: '/api/v1', context, deps: caseDepsOf(deps) });
   await app.register(evidenceRoutes, { prefix: '/api/v1', context, deps: deps.evidence });
   await app.register(privacyRoutes, { prefix: '/api/v1', context, pii: deps.pii, calendar: deps.calendar });
 
   await serveWeb(app, deps.webRoot ?? path.join(packageRoot(), 'web', 'dist'));
   return app;
+}
+
+/** The cases module's dependencies, from the app's. */
+export function caseDepsOf(deps: AppDeps) {
+  return { log: deps.evidence.log, rules: deps.complianceRules, pii: deps.pii, calendar: deps.calendar, sender: deps.sender };
 }
 
 /** Serves the built React app with client-side routing fallback; API 404s stay problem+json. */

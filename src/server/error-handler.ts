@@ -14,6 +14,7 @@ export interface Problem {
   detail: string;
   instance?: string;
   errors?: FieldError[];
+  [extension: string]: unknown;
 }
 
 const TITLES: Record<number, string> = {
@@ -25,14 +26,15 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload too large',
   415: 'Unsupported media type',
+  422: 'Refused by a rule',
   429: 'Too many requests',
   500: 'Internal server error',
   503: 'Service unavailable',
 };
 
 /** Sends a problem document. */
-export function sendProblem(reply: FastifyReply, status: number, detail: string, errors?: FieldError[]): FastifyReply {
-  const body: Problem = { type: `https://xinqiao.dev/problems/${status}`, title: TITLES[status] ?? 'Error', status, detail, instance: reply.request.url };
+export function sendProblem(reply: FastifyReply, status: number, detail: string, errors?: FieldError[], extensions: Record<string, unknown> = {}): FastifyReply {
+  const body: Problem = { ...extensions, type: `https://xinqiao.dev/problems/${status}`, title: TITLES[status] ?? 'Error', status, detail, instance: reply.request.url };
   if (errors?.length) body.errors = errors;
   return reply.code(status).type('application/problem+json').send(body);
 }
@@ -50,7 +52,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       });
       return sendProblem(reply, 400, errors.map((e) => `${e.field}: ${e.detail}`).join('; '), errors);
     }
-    if (error instanceof AppError) return sendProblem(reply, APP_ERROR_STATUS[error.code], error.detail, error.errors);
+    if (error instanceof AppError) return sendProblem(reply, APP_ERROR_STATUS[error.code], error.detail, error.errors, error.extensions);
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response failed its schema');
       return sendProblem(reply, 500, 'The server produced an invalid response; it has been logged.');

@@ -10,8 +10,10 @@ import path from 'node:path';
 import { FsBlobStore } from '../modules/evidence/blob-store.js';
 import { loadOrCreateLogKey } from '../modules/evidence/signing-key.js';
 import { TransparencyLog } from '../modules/evidence/transparency-log.js';
-import { buildApp } from './app.js';
-import { scheduleRetention } from './scheduler.js';
+import { buildApp, caseDepsOf } from './app.js';
+import { scheduleCaseJobs, scheduleRetention } from './scheduler.js';
+import { loadComplianceRules } from '../shared/compliance-rules.js';
+import { LogSender } from '../modules/cases/notification-sender.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -25,8 +27,10 @@ async function main(): Promise<void> {
   const log = new TransparencyLog(loadOrCreateLogKey(config.dataDir, config.logOrigin));
   await log.sync(database.db);
   const evidence = { log, store: new FsBlobStore(path.join(config.dataDir, 'blobs')), maxBytes: config.evidenceMaxBytes };
-  const app = await buildApp({ config, database, logger, pii, calendar, evidence });
+  const appDeps = { config, database, logger, pii, calendar, evidence, complianceRules: loadComplianceRules(config.dataDir), sender: new LogSender(logger) };
+  const app = await buildApp(appDeps);
   scheduleRetention(database, logger);
+  scheduleCaseJobs(database, logger, caseDepsOf(appDeps));
   const close = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await app.close();

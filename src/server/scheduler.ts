@@ -3,6 +3,10 @@ import { Cron } from 'croner';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import { withdrawExpiredRecords } from '../modules/registry/retention.service.js';
+import type { CaseDeps } from '../modules/cases/cases.deps.js';
+import { activateDueCases } from '../modules/cases/lifecycle.service.js';
+import { flagOverdueFirstReports } from '../modules/cases/case-views.service.js';
+import { deliverNotifications } from '../modules/cases/notifications.service.js';
 
 /** Runs retention once now and then daily at 03:10 China time. */
 export function scheduleRetention(database: Database, logger: Logger): Cron {
@@ -15,4 +19,24 @@ export function scheduleRetention(database: Database, logger: Logger): Cron {
   };
   void run();
   return new Cron('10 3 * * *', { timezone: 'Asia/Shanghai', protect: true }, run);
+}
+
+/**
+ * Every minute: end cooling-off periods, flag overdue first reports, retry undelivered notifications.
+ * State lives in the database, so a restart loses nothing: the next run picks up whatever is due.
+ */
+export function scheduleCaseJobs(database: Database, logger: Logger, deps: CaseDeps): Cron {
+  const run = async (): Promise<void> => {
+    const ctx = { db: database.db, dialect: database.dialect, actor: { kind: 'system' as const, name: 'case-jobs' }, clock: () => new Date(), log: logger };
+    try {
+      const activated = await activateDueCases(ctx, deps);
+      const flagged = await flagOverdueFirstReports(ctx);
+      const delivered = await deliverNotifications(ctx, deps);
+      if (activated + flagged + delivered) logger.info({ activated, flagged, delivered }, 'case jobs ran');
+    } catch (err) {
+      logger.error({ err }, 'case jobs failed; they run again in a minute');
+    }
+  };
+  void run();
+  return new Cron('* * * * *', { timezone: 'Asia/Shanghai', protect: true }, run);
 }

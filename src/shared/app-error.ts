@@ -4,7 +4,7 @@
  */
 
 /** Every error code a service may raise. */
-export type AppErrorCode = 'not_found' | 'invalid_input' | 'conflict' | 'forbidden' | 'unauthenticated' | 'unavailable' | 'payload_too_large' | 'unsupported_media_type';
+export type AppErrorCode = 'not_found' | 'invalid_input' | 'conflict' | 'forbidden' | 'unauthenticated' | 'unavailable' | 'payload_too_large' | 'unsupported_media_type' | 'refused';
 
 /** A field-level problem, named by JSON pointer or column name. */
 export interface FieldError {
@@ -18,6 +18,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     readonly detail: string,
     readonly errors: FieldError[] = [],
+    /** Extra members of the problem document (RFC 9457 §3.2), e.g. the compliance rule that refused. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail);
     this.name = 'AppError';
@@ -34,4 +36,5 @@ export const APP_ERROR_STATUS: Record<AppErrorCode, number> = {
   unavailable: 503,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  refused: 422,
 };

@@ -19,7 +19,7 @@ export interface VerificationState {
 export async function submitLicence(ctx: ServiceContext, verifier: LicenceVerifier, document: unknown): Promise<VerificationState> {
   if (ctx.actor.kind !== 'user') throw new AppError('unauthenticated', 'Sign in first.');
   const user = await repo.findUserById(ctx.db, ctx.actor.userId);
-  if (!user || (user.role !== 'enterprise' && user.role !== 'debtor')) throw new AppError('forbidden', 'Only enterprise and debtor accounts verify a business licence.');
+  if (!user || !['enterprise', 'debtor', 'agency'].includes(user.role)) throw new AppError('forbidden', 'Only enterprise, agency and debtor accounts verify a business licence.');
   if (user.verification_status === 'verified') throw new AppError('conflict', 'This enterprise is already verified.');
   let state: VerificationState;
   if (!verifier.configured) {
@@ -40,7 +40,7 @@ export async function submitLicence(ctx: ServiceContext, verifier: LicenceVerifi
 /** An administrator decides by hand (documents checked offline, or a disputed rejection). */
 export async function reviewVerification(ctx: ServiceContext, userId: number, decision: 'verified' | 'rejected', reason: string): Promise<VerificationState> {
   const user = await repo.findUserById(ctx.db, userId);
-  if (!user || (user.role !== 'enterprise' && user.role !== 'debtor') || !user.enterprise_credit_code) throw new AppError('not_found', `No enterprise or debtor account with a credit code has id ${userId}.`);
+  if (!user || !['enterprise', 'debtor', 'agency'].includes(user.role) || !user.enterprise_credit_code) throw new AppError('not_found', `No enterprise, agency or debtor account with a credit code has id ${userId}.`);
   await repo.updateUser(ctx.db, userId, { verification_status: decision, verification_reason: `Manual review: ${reason}`, updated_at: ctx.clock().toISOString() });
   return { status: decision, reasons: [`Manual review: ${reason}`] };
 }

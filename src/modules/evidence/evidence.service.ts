@@ -70,3 +70,11 @@ export async function evidenceAboutMe(ctx: ServiceContext, log: TransparencyLog,
   }
   return { subjects, entries, treeHead: head ? { size: head.size, rootHash: head.root_hash, timestamp: head.timestamp, signature: head.signature } : null };
 }
+
+/** The digests among `hashes` that are not stored blobs (so cases reference only real evidence). */
+export async function missingBlobs(ctx: Pick<ServiceContext, 'db'>, hashes: string[]): Promise<string[]> {
+  if (hashes.length === 0) return [];
+  const found = await ctx.db.selectFrom('evidence_blobs').select('sha256').where('sha256', 'in', hashes).execute();
+  const have = new Set(found.map((r) => r.sha256));
+  return hashes.filter((h) => !have.has(h));
+}

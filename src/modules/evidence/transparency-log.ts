@@ -16,7 +16,7 @@ import type { LogKey } from './signing-key.js';
 /** What a caller appends: the platform adds version, time and actor. */
 export type NewEntry = Omit<LogEntry, 'v' | 'at' | 'actor'>;
 
-function actorName(ctx: ServiceContext): string {
+function actorName(ctx: Pick<ServiceContext, 'actor'>): string {
   return ctx.actor.kind === 'user' ? `user:${ctx.actor.userId}` : ctx.actor.kind === 'system' ? `system:${ctx.actor.name}` : 'anonymous';
 }
 
@@ -48,8 +48,11 @@ export class TransparencyLog {
     }
   }
 
-  /** Appends a batch atomically and signs the tree head that covers it. */
-  async append(ctx: ServiceContext, entries: NewEntry[]): Promise<{ first: number; size: number; head: SignedTreeHead; leafHashes: string[] }> {
+  /**
+   * Writes a batch inside the caller's transaction, so a state change and its log entries commit
+   * together. After commit the caller must `publish` the returned size (tree catch-up and signing).
+   */
+  async stage(ctx: Pick<ServiceContext, 'actor' | 'clock'>, trx: Executor, entries: NewEntry[]): Promise<{ first: number; size: number; leafHashes: string[] }> {
     if (entries.length === 0) throw new AppError('invalid_input', 'Nothing to append.');
     const at = ctx.clock().toISOString();
     const actor = actorName(ctx);
@@ -58,15 +61,23 @@ export class TransparencyLog {
       const bytes = encodeEntry(full);
       return { full, text: new TextDecoder().decode(bytes), leaf: toHex(leafHash(bytes)) };
     });
-    const range = await ctx.db.transaction().execute(async (trx) => {
-      const first = await repo.lockLogSize(trx);
-      await repo.insertEntries(trx, encoded.map((e, i) => ({ idx: first + i, entry: e.text, leaf_hash: e.leaf, evidence_sha256: e.full.type === 'evidence' ? String(e.full.data.sha256) : null, case_ref: e.full.case, subject: e.full.subject, created_at: at })));
-      await repo.setLogSize(trx, first + entries.length);
-      return { first, size: first + entries.length };
-    });
+    const first = await repo.lockLogSize(trx);
+    await repo.insertEntries(trx, encoded.map((e, i) => ({ idx: first + i, entry: e.text, leaf_hash: e.leaf, evidence_sha256: e.full.type === 'evidence' ? String(e.full.data.sha256) : null, case_ref: e.full.case, subject: e.full.subject, created_at: at })));
+    await repo.setLogSize(trx, first + entries.length);
+    return { first, size: first + entries.length, leafHashes: encoded.map((e) => e.leaf) };
+  }
+
+  /** After a staged batch committed: brings the tree up to date and signs the head covering `size`. */
+  async publish(ctx: Pick<ServiceContext, 'db' | 'clock'>, size: number): Promise<SignedTreeHead> {
     await this.sync(ctx.db);
-    const head = await this.signHead(ctx, range.size);
-    return { ...range, head, leafHashes: encoded.map((e) => e.leaf) };
+    return this.signHead(ctx, size);
+  }
+
+  /** Appends a batch atomically and signs the tree head that covers it. */
+  async append(ctx: ServiceContext, entries: NewEntry[]): Promise<{ first: number; size: number; head: SignedTreeHead; leafHashes: string[] }> {
+    const staged = await ctx.db.transaction().execute((trx) => this.stage(ctx, trx, entries));
+    const head = await this.publish(ctx, staged.size);
+    return { ...staged, head };
   }
 
   /** Signs and stores the tree head of a size (idempotent per size). */

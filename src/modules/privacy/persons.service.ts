@@ -75,3 +75,13 @@ export async function rotatePersonKeys(ctx: ServiceContext, cipher: PiiCipher): 
   }
   return n;
 }
+
+/** The person with this ID number, created when new (cases name debtors by identity). Returns id and name. */
+export async function findOrCreatePerson(ctx: ServiceContext, cipher: PiiCipher, input: { name: string; idNumber: string; phone?: string | undefined; address?: string | undefined }): Promise<{ id: number; name: string }> {
+  const id = checkResidentId(input.idNumber, ctx.clock());
+  if (!id.valid) throw new AppError('invalid_input', `The debtor's ID number is not a valid resident ID number (${id.reason}).`, [{ field: 'body.debtor.idNumber', detail: id.reason ?? 'invalid' }]);
+  const existing = await ctx.db.selectFrom('persons').select(['id', 'name']).where('id_number_index', '=', cipher.blindIndex(id.normalised)).executeTakeFirst();
+  if (existing) return existing;
+  const created = await createPerson(ctx, cipher, input);
+  return { id: created.id, name: created.name };
+}

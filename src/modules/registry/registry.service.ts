@@ -76,3 +76,19 @@ export async function findEnterpriseSummary(ctx: ServiceContext, creditCode: str
   const e = await repo.findEnterpriseByCode(ctx.db, creditCode);
   return e ? { creditCode: e.credit_code, name: e.name, legalRepresentative: e.legal_representative, status: e.status } : null;
 }
+
+/** The facts other modules need about a filed agency (name and code of its enterprise), or null. */
+export async function agencySummary(ctx: ServiceContext, agencyId: number) {
+  const agency = await repo.findAgencyById(ctx.db, agencyId);
+  if (!agency) return null;
+  const e = await repo.findEnterpriseById(ctx.db, agency.enterprise_id);
+  if (!e) return null;
+  return { id: agency.id, name: e.name, creditCode: e.credit_code, filingNumber: agency.filing_number, status: agency.status, recommended: agency.recommended === 1, certificationLevel: agency.certification_level };
+}
+
+/** The filed agency whose enterprise holds a credit code (an agency account acts for it), or null. */
+export async function agencyForCreditCode(ctx: ServiceContext, creditCode: string) {
+  const e = await repo.findEnterpriseByCode(ctx.db, creditCode);
+  const agency = e ? await repo.findAgencyByEnterpriseId(ctx.db, e.id) : undefined;
+  return agency ? agencySummary(ctx, agency.id) : null;
+}

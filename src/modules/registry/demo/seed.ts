@@ -1,4 +1,5 @@
 /** Writes the generated demo registry through the same upserts the importer uses. */
+import { seedDemoFeeSchedules } from '../../cases/demo-fee-schedules.js';
 import type { Database } from '../../../db/database.js';
 import { RECORD_KINDS, type RecordKind } from '../registry-records.repository.js';
 import { upsertEnterprises, upsertRecords } from '../import-records.service.js';
@@ -25,5 +26,7 @@ export async function seedDemo(database: Database, options: DemoOptions & { onPr
     enterprises += batch.enterprises.length;
     options.onProgress?.(enterprises);
   }
+  // Agencies publish fee schedules through the cases module, so demo agencies can be commissioned.
+  await seedDemoFeeSchedules(database.db, now);
   return { enterprises, records };
 }
