@@ -19,8 +19,8 @@ export async function createUser(database: Database, role: Exclude<Role, 'public
 }
 
 /** A fresh session (cookie header value and CSRF token) for a user, with two-factor passed. */
-export async function sessionFor(database: Database, userId: number) {
+export async function sessionFor(database: Database, userId: number, at: Date = TEST_NOW) {
   const user = (await findUserById(database.db, userId))!;
-  const { session } = await startSession(database.db, user, { ip: '127.0.0.1', userAgent: 'vitest', mfaPassed: true }, TEST_NOW);
+  const { session } = await startSession(database.db, user, { ip: '127.0.0.1', userAgent: 'vitest', mfaPassed: true }, at);
   return { cookie: `xq_session=${session.cookieValue}`, csrf: session.csrfToken };
 }

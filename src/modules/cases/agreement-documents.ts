@@ -1,9 +1,10 @@
 /**
- * The commission agreement as PDF and DOCX. PDFs embed a CJK font (Noto Sans SC, SIL OFL) cut down
+ * The commission agreement as PDF and DOCX. PDFs embed a CJK font (Noto Sans Hans, GB2312 coverage, SIL OFL) cut down
  * by HarfBuzz (subset-font) to the characters used: pdf-lib's own subsetter drops glyphs of large
  * CJK fonts, so the already-small subset is embedded whole (docs/decisions.md).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import fontkit from '@pdf-lib/fontkit';
@@ -14,7 +15,9 @@ import type { RenderedAgreement } from '../../domain/agreement-template.js';
 let fontBytes: Buffer | null = null;
 /** The full CJK font, read once. */
 function cjkFont(): Buffer {
-  fontBytes ??= fs.readFileSync(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf'));
+  // The package exports only its index; the font files sit beside it (fonts/ next to dist/).
+  const entry = createRequire(import.meta.url).resolve('@embedpdf/fonts-sc');
+  fontBytes ??= fs.readFileSync(path.join(path.dirname(entry), '..', 'fonts', 'NotoSansHans-Regular.otf'));
   return fontBytes;
 }
 
