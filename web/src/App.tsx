@@ -16,6 +16,11 @@ import { CreditCodePage } from './pages/CreditCodePage';
 import { EnterprisePage } from './pages/EnterprisePage';
 import { EvidencePage } from './pages/EvidencePage';
 import { SearchPage } from './pages/SearchPage';
+import { FeeCalculatorPage } from './pages/FeeCalculatorPage';
+import { CasesPage } from './pages/CasesPage';
+import { NewCasePage } from './pages/NewCasePage';
+import { CaseDetailPage } from './pages/CaseDetailPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 
 /** Root component. */
 export function App() {
@@ -23,7 +28,7 @@ export function App() {
   const location = useLocation();
   const navigate = useNavigate();
   const auth = useAuth();
-  const selected = location.pathname.startsWith('/agencies') ? 'agencies' : location.pathname.startsWith('/credit-code') ? 'code' : location.pathname.startsWith('/evidence') ? 'evidence' : 'search';
+  const selected = ['agencies', 'credit-code', 'evidence', 'fees', 'cases'].find((p) => location.pathname.startsWith(`/${p}`)) ?? 'search';
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#1f4e8c', borderRadius: 6 } }}>
       <a href="#main" className="skip-link">{t('app.skip')}</a>
@@ -37,12 +42,15 @@ export function App() {
           <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} className="xq-menu" items={[
             { key: 'search', label: <Link to="/">{t('nav.search')}</Link> },
             { key: 'agencies', label: <Link to="/agencies">{t('nav.agencies')}</Link> },
-            { key: 'code', label: <Link to="/credit-code">{t('nav.creditCode')}</Link> },
+            { key: 'credit-code', label: <Link to="/credit-code">{t('nav.creditCode')}</Link> },
+            { key: 'fees', label: <Link to="/fees">{t('nav.fees')}</Link> },
             { key: 'evidence', label: <Link to="/evidence">{t('nav.evidence')}</Link> },
+            ...(auth.account ? [{ key: 'cases', label: <Link to="/cases" data-testid="nav-cases">{t('nav.cases')}</Link> }] : []),
           ]} />
           {auth.account ? (
             <Dropdown menu={{ items: [
               { key: 'account', label: <Link to="/account">{t('nav.account')}</Link> },
+              { key: 'notifications', label: <Link to="/notifications">{t('nav.notifications')}</Link> },
               ...(auth.account.role === 'regulator' ? [{ key: 'admin', label: <Link to="/admin">{t('nav.admin')}</Link> }] : []),
               { key: 'logout', label: t('nav.signOut'), onClick: () => void auth.signOut().then(() => navigate('/')) },
             ] }}>
@@ -60,6 +68,11 @@ export function App() {
             <Route path="/credit-code" element={<CreditCodePage />} />
             <Route path="/enterprises/:id" element={<EnterprisePage />} />
             <Route path="/evidence" element={<EvidencePage />} />
+            <Route path="/fees" element={<FeeCalculatorPage />} />
+            <Route path="/cases" element={<CasesPage />} />
+            <Route path="/cases/new" element={<NewCasePage />} />
+            <Route path="/cases/:id" element={<CaseDetailPage />} />
+            <Route path="/notifications" element={<NotificationsPage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/register" element={<RegisterPage />} />
             <Route path="/account" element={<AccountPage />} />
