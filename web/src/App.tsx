@@ -1,6 +1,6 @@
 /** The app shell: header navigation, language switch, routes, footer. */
 import { GlobalOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, ConfigProvider, Dropdown, Layout, Menu, Select, theme } from 'antd';
+import { Button, ConfigProvider, Dropdown, Layout, Menu, Select, Spin, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
@@ -16,11 +16,14 @@ import { CreditCodePage } from './pages/CreditCodePage';
 import { EnterprisePage } from './pages/EnterprisePage';
 import { EvidencePage } from './pages/EvidencePage';
 import { SearchPage } from './pages/SearchPage';
-import { FeeCalculatorPage } from './pages/FeeCalculatorPage';
-import { CasesPage } from './pages/CasesPage';
-import { NewCasePage } from './pages/NewCasePage';
-import { CaseDetailPage } from './pages/CaseDetailPage';
-import { NotificationsPage } from './pages/NotificationsPage';
+import { lazy, Suspense } from 'react';
+
+// Pages behind sign-in and the chart-heavy calculator load on demand, keeping the public first load small.
+const FeeCalculatorPage = lazy(() => import('./pages/FeeCalculatorPage').then((m) => ({ default: m.FeeCalculatorPage })));
+const CasesPage = lazy(() => import('./pages/CasesPage').then((m) => ({ default: m.CasesPage })));
+const NewCasePage = lazy(() => import('./pages/NewCasePage').then((m) => ({ default: m.NewCasePage })));
+const CaseDetailPage = lazy(() => import('./pages/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 
 /** Root component. */
 export function App() {
@@ -62,6 +65,7 @@ export function App() {
           <Select<Language> aria-label={t('nav.language')} value={i18n.language as Language} onChange={setLanguage} suffixIcon={<GlobalOutlined />} options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))} className="xq-lang" data-testid="language-switch" />
         </Layout.Header>
         <Layout.Content id="main" className="xq-main" tabIndex={-1}>
+          <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>
           <Routes>
             <Route path="/" element={<SearchPage />} />
             <Route path="/agencies" element={<AgenciesPage />} />
@@ -79,6 +83,7 @@ export function App() {
             <Route path="/admin" element={<AdminPage />} />
             <Route path="*" element={<SearchPage />} />
           </Routes>
+          </Suspense>
         </Layout.Content>
         <Layout.Footer className="xq-footer">
           {t('app.footer')} · <a href="/api/docs">{t('app.apiDocs')}</a>

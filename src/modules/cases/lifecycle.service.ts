@@ -39,7 +39,7 @@ export async function signCommission(ctx: ServiceContext, deps: CaseDeps, caseId
   const endsAt = new Date(Date.parse(signedAt) + COOLING_OFF_MS).toISOString();
   const agreement = await renderCaseAgreement(ctx, deps.pii, kase, debt, signedAt, endsAt);
   const updated = await inCaseTransaction(ctx, deps, (trx, after) =>
-    transition(ctx, deps, trx, after, kase, debt, 'cooling_off', 'agreement_signed', `协议已签署（模板 ${agreement.templateVersion}，SHA-256 ${agreement.sha256}）；冷静期至 ${endsAt}。`, { signed_at: signedAt, cooling_off_ends_at: endsAt, agreement_sha256: agreement.sha256 }),
+    transition(ctx, deps, trx, after, kase, debt, 'cooling_off', 'agreement_signed', `协议已签署（模板 ${agreement.templateVersion}，SHA-256 ${agreement.sha256}）；冷静期至 ${new Date(endsAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}（北京时间）。`, { signed_at: signedAt, cooling_off_ends_at: endsAt, agreement_sha256: agreement.sha256 }),
   );
   return { id: updated.id, reference: updated.reference, status: updated.status, signedAt, coolingOffEndsAt: endsAt, agreementSha256: agreement.sha256 };
 }

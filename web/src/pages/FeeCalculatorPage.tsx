@@ -112,9 +112,9 @@ export function FeeCalculatorPage() {
         <Card title={t('fees.chartTitle')}>
           <EChart label={t('fees.chartTitle')} option={{
             tooltip: { trigger: 'axis', valueFormatter: (v: number) => `¥${v.toLocaleString(lang)}` },
-            legend: { data: [t('fees.fee'), t('fees.net')] },
-            grid: { left: 70, right: 20, top: 40, bottom: 40 },
-            xAxis: { type: 'value', name: t('fees.recovered'), axisLabel: { formatter: (v: number) => `¥${(v / 100).toLocaleString(lang)}` } },
+            legend: { top: 0, data: [t('fees.fee'), t('fees.net')] },
+            grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+            xAxis: { type: 'value', axisLabel: { hideOverlap: true, formatter: (v: number) => `¥${(v / 100).toLocaleString(lang)}` } },
             yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `¥${v.toLocaleString(lang)}` } },
             series: [
               { name: t('fees.fee'), type: 'line', showSymbol: false, data: curve.map((p) => [p.x, p.fee / 100]), markLine: { symbol: 'none', data: [{ xAxis: amountFen }], label: { formatter: t('fees.yourAmount') } } },
