@@ -22,11 +22,25 @@ describe('xinqiao CLI', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('has --help on every command', () => {
-    for (const cmd of [[], ['seed'], ['search'], ['check-code'], ['import'], ['migrate'], ['user', 'create'], ['log', 'verify'], ['log', 'verify-inclusion'], ['log', 'verify-consistency']]) {
+    for (const cmd of [[], ['seed'], ['search'], ['check-code'], ['import'], ['migrate'], ['user', 'create'], ['log', 'verify'], ['log', 'verify-inclusion'], ['log', 'verify-consistency'], ['fees', 'quote'], ['cases', 'run-jobs']]) {
       const r = xinqiao(...cmd, '--help');
       expect(r.code, cmd.join(' ')).toBe(0);
       expect(r.out).toContain('Usage: xinqiao');
     }
+  });
+
+  it('quotes a fee exactly and names a malformed schedule’s fault', () => {
+    const good = path.join(dataDir, 'schedule.json');
+    fs.writeFileSync(good, JSON.stringify({ mode: 'progressive', brackets: [{ upToFen: 4_999_999, rateBps: 3000 }, { upToFen: 10_000_000, rateBps: 2500 }, { upToFen: null, rateBps: 2000 }] }));
+    const q = xinqiao('fees', 'quote', '80000', '--schedule', good, '--json');
+    expect(q.code).toBe(0);
+    expect(JSON.parse(q.out)).toMatchObject({ amountFen: 8_000_000, feeFen: 2_250_000, netFen: 5_750_000 });
+    const bad = path.join(dataDir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ mode: 'flat', brackets: [{ upToFen: 100, rateBps: 12_000 }] }));
+    const r = xinqiao('fees', 'quote', '10', '--schedule', bad);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/outside 0–10000.*open-ended/s);
+    expect(xinqiao('fees', 'quote', '1.234', '--schedule', good).err).toMatch(/at most two decimals/);
   });
 
   it('seeds, refuses to seed over data without --reset, and searches', () => {

@@ -22,6 +22,7 @@ import { AppError } from '../shared/app-error.js';
 import type { ServiceContext } from '../shared/context.js';
 import { countLines, formatFromPath, readCsv, readNdjson } from './read-rows.js';
 import { addProofCommands } from './log-commands.js';
+import { addCaseCommands } from './case-commands.js';
 import { verifyLog } from '../modules/evidence/log-verify.js';
 import { loadOrCreateLogKey } from '../modules/evidence/signing-key.js';
 import { printCheck, printSearch } from './print.js';
@@ -223,6 +224,7 @@ logCommand
     }),
   );
 addProofCommands(logCommand);
+addCaseCommands(program, withDatabase);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(err.message);

@@ -289,6 +289,7 @@ describe.each(TEST_DIALECTS)('collection cases on %s', (dialect) => {
     const pub = await post('/agencies/me/fee-schedule', as.agency, { mode: 'flat', brackets: [{ upToFen: 5_000_000, rateBps: 3000 }, { upToFen: null, rateBps: 2000 }], hourly: { rateFenPerHour: 30_000, minFen: 60_000, maxFen: 300_000, description: '资信调查' } });
     expect(pub.statusCode, pub.body).toBe(201);
     expect(pub.json().version).toBe(2);
+    expect((await get('/agencies/me/fee-schedule', as.agency)).json()).toMatchObject({ agency: { id: agencyId }, current: { version: 2 } });
     const sched = (await get(`/agencies/${agencyId}/fee-schedule`)).json();
     expect(sched).toMatchObject({ version: 2, schedule: { mode: 'flat' } });
     const q = (await post('/fee-quotes', {}, { amountFen: 6_000_000, agencyId, hours: 1.5 })).json();

@@ -8,7 +8,7 @@ import { caseAgreement } from './agreement.service.js';
 import { agencyCaseStats, getCase, listMyCases, setNightContactConsent } from './case-views.service.js';
 import type { CaseDeps } from './cases.deps.js';
 import { ZDebtRequest, ZEventParams, ZEventRequest, ZIdParams, ZOpenCaseRequest, ZPaymentRequest, ZPublishScheduleRequest, ZSignRequest } from './cases.schemas.js';
-import { publicSchedule, publishSchedule } from './fee-schedules.service.js';
+import { mySchedule, publicSchedule, publishSchedule } from './fee-schedules.service.js';
 import { closeCase, revokeCommission, signCommission, transferToLawFirm } from './lifecycle.service.js';
 import { listNotifications, markRead } from './notifications.service.js';
 import { decideObjection, objectToEvent } from './objections.service.js';
@@ -54,6 +54,7 @@ export async function casesRoutes(app: FastifyInstance, opts: { context: Context
   r.get('/cases/:id/statement', { config: { permission: 'cases:read-own' }, schema: { tags, summary: 'Settlement statement: payments, fee and net, ledger balances', params: ZIdParams } }, async (req) => statement(ctx(req), req.params.id));
 
   r.post('/agencies/me/fee-schedule', { config: { permission: 'fees:publish' }, schema: { tags: ['fees'], summary: 'Publish a new version of your agency’s fee schedule', body: ZPublishScheduleRequest } }, async (req, reply) => reply.code(201).send(await publishSchedule(ctx(req), req.body)));
+  r.get('/agencies/me/fee-schedule', { config: { permission: 'fees:publish' }, schema: { tags: ['fees'], summary: 'Your agency and its current fee schedule' } }, async (req) => mySchedule(ctx(req)));
   r.get('/agencies/:id/fee-schedule', { config: { permission: 'fees:read' }, schema: { tags: ['fees'], summary: 'An agency’s published fee schedule with worked examples', params: ZIdParams } }, async (req) => publicSchedule(ctx(req), req.params.id));
   r.get('/agencies/:id/case-stats', { config: { permission: 'fees:read' }, schema: { tags: ['cases'], summary: 'Public case figures of an agency: first reports on time, refused actions', params: ZIdParams } }, async (req) => agencyCaseStats(ctx(req), req.params.id));
 

@@ -77,3 +77,10 @@ export function hourlyCharge(h: HourlyTerms, hours: number) {
   const feeFen = Math.min(h.maxFen, Math.max(h.minFen, raw));
   return { hours: quarters / 4, rateFenPerHour: h.rateFenPerHour, rawFen: raw, feeFen, bounded: feeFen !== raw };
 }
+
+/** The calling agency account's agency and its current schedule (for its own settings page). */
+export async function mySchedule(ctx: ServiceContext) {
+  const agency = await actingAgency(ctx);
+  if (!agency) throw new AppError('forbidden', 'Your account does not act for a verified, filed agency: verify your enterprise under “My account” first.');
+  return { agency: { id: agency.id, name: agency.name, creditCode: agency.creditCode }, current: await currentSchedule(ctx, agency.id) };
+}

@@ -7,6 +7,7 @@ import { useAuth } from '../auth';
 import type { CaseList } from '../cases-api';
 import { CaseStatusTag } from '../components/CaseStatusTag';
 import { ErrorState } from '../components/ErrorState';
+import { AgencySchedulePanel } from '../components/AgencySchedulePanel';
 import { formatDateTime, formatFen } from '../format';
 import { useApi } from '../useApi';
 
@@ -26,6 +27,7 @@ export function CasesPage() {
         <Typography.Title level={1} style={{ fontSize: 'calc(var(--xq-scale) * 26px)', margin: 0 }}>{t('cases.title')}</Typography.Title>
         {canCreate && <Link to="/cases/new"><Button type="primary" icon={<PlusOutlined />} data-testid="new-case">{t('cases.new')}</Button></Link>}
       </Space>
+      {auth.account?.role === 'agency' && <AgencySchedulePanel />}
       {error ? <ErrorState error={error} onRetry={reload} /> : (
         <Table loading={loading} rowKey="id" dataSource={data?.items ?? []} scroll={{ x: true }} pagination={false}
           locale={{ emptyText: <Empty description={canCreate ? t('cases.emptyCreditor') : t('cases.empty')} /> }}

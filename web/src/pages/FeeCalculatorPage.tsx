@@ -3,8 +3,7 @@
  * The figures come from the API — the same arithmetic the settlement uses; the curve is drawn from
  * the shared domain module so it needs no round trips.
  */
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, InputNumber, Radio, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, Card, Col, InputNumber, Radio, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -12,6 +11,7 @@ import { quoteFee, validateSchedule } from '../../../src/domain/fees';
 import { ApiError, type AgencyList } from '../api';
 import type { PublicSchedule, Quote, Schedule } from '../cases-api';
 import { EChart } from '../components/EChart';
+import { ScheduleEditor } from '../components/ScheduleEditor';
 import { formatFen } from '../format';
 import { useApi } from '../useApi';
 
@@ -56,8 +56,6 @@ export function FeeCalculatorPage() {
     return xs.map((x) => ({ x, fee: quoteFee(x, schedule).feeFen }));
   }, [schedule, amountFen]);
 
-  const setBracket = (i: number, patch: Partial<Schedule['brackets'][number]>) => setCustom((s) => ({ ...s, brackets: s.brackets.map((b, j) => (j === i ? { ...b, ...patch } : b)) }));
-
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <div>
@@ -75,19 +73,7 @@ export function FeeCalculatorPage() {
             <Select showSearch aria-label={t('fees.pickAgency')} placeholder={t('fees.pickAgency')} value={agencyId ?? undefined} style={{ width: '100%', maxWidth: 480 }} optionFilterProp="label"
               onChange={(v: number) => setParams({ agency: String(v) })} options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))} loading={agencies.loading} />
           ) : (
-            <Space direction="vertical" style={{ width: '100%' }}>
-              <Radio.Group value={custom.mode} onChange={(e) => setCustom((s) => ({ ...s, mode: e.target.value }))} options={[{ value: 'progressive', label: t('fees.progressive') }, { value: 'flat', label: t('fees.flat') }]} />
-              <Typography.Text type="secondary">{custom.mode === 'progressive' ? t('fees.progressiveHelp') : t('fees.flatHelp')}</Typography.Text>
-              {custom.brackets.map((b, i) => (
-                <Space key={i} wrap>
-                  <span>{t('fees.bracket', { n: i + 1 })}</span>
-                  <InputNumber aria-label={t('fees.upTo', { n: i + 1 })} placeholder={t('fees.noLimit')} min={0} precision={2} value={b.upToFen === null ? null : b.upToFen / 100} onChange={(v) => setBracket(i, { upToFen: v === null ? null : Math.round(Number(v) * 100) })} addonBefore={t('fees.upToShort')} addonAfter={t('fees.yuan')} style={{ width: 260 }} />
-                  <InputNumber aria-label={t('fees.rate', { n: i + 1 })} min={0} max={100} precision={2} value={b.rateBps / 100} onChange={(v) => setBracket(i, { rateBps: Math.round(Number(v ?? 0) * 100) })} addonAfter="%" style={{ width: 140 }} />
-                  <Button aria-label={t('fees.removeBracket', { n: i + 1 })} icon={<DeleteOutlined />} disabled={custom.brackets.length < 2} onClick={() => setCustom((s) => ({ ...s, brackets: s.brackets.filter((_, j) => j !== i) }))} />
-                </Space>
-              ))}
-              <Button icon={<PlusOutlined />} onClick={() => setCustom((s) => ({ ...s, brackets: [...s.brackets.slice(0, -1), { upToFen: (s.brackets.at(-2)?.upToFen ?? 0) + 1_000_000, rateBps: s.brackets.at(-1)?.rateBps ?? 2000 }, s.brackets.at(-1)!] }))}>{t('fees.addBracket')}</Button>
-            </Space>
+            <ScheduleEditor value={custom} onChange={setCustom} />
           )}
         </Space>
       </Card>
