@@ -14,18 +14,18 @@ export function ScheduleEditor({ value, onChange }: { value: Schedule; onChange:
       <Radio.Group value={value.mode} onChange={(e) => onChange({ ...value, mode: e.target.value })} options={[{ value: 'progressive', label: t('fees.progressive') }, { value: 'flat', label: t('fees.flat') }]} />
       <Typography.Text type="secondary">{value.mode === 'progressive' ? t('fees.progressiveHelp') : t('fees.flatHelp')}</Typography.Text>
       {value.brackets.map((b, i) => (
-        <Space key={i} wrap>
-          <span>{t('fees.bracket', { n: i + 1 })}</span>
-          <InputNumber aria-label={t('fees.upTo', { n: i + 1 })} placeholder={t('fees.noLimit')} min={0} precision={2} value={b.upToFen === null ? null : b.upToFen / 100} onChange={(v) => setBracket(i, { upToFen: v === null ? null : Math.round(Number(v) * 100) })} addonBefore={t('fees.upToShort')} addonAfter={t('fees.yuan')} style={{ width: 260 }} />
-          <InputNumber aria-label={t('fees.rate', { n: i + 1 })} min={0} max={100} precision={2} value={b.rateBps / 100} onChange={(v) => setBracket(i, { rateBps: Math.round(Number(v ?? 0) * 100) })} addonAfter="%" style={{ width: 140 }} />
+        <div key={i} className="xq-row">
+          <span style={{ flex: '0 0 auto', alignSelf: 'center' }}>{t('fees.bracket', { n: i + 1 })}</span>
+          <InputNumber aria-label={t('fees.upTo', { n: i + 1 })} placeholder={t('fees.noLimit')} min={0} precision={2} value={b.upToFen === null ? null : b.upToFen / 100} onChange={(v) => setBracket(i, { upToFen: v === null ? null : Math.round(Number(v) * 100) })} addonBefore={t('fees.upToShort')} addonAfter={t('fees.yuan')} style={{ flex: '1 1 200px', maxWidth: 280 }} />
+          <InputNumber aria-label={t('fees.rate', { n: i + 1 })} min={0} max={100} precision={2} value={b.rateBps / 100} onChange={(v) => setBracket(i, { rateBps: Math.round(Number(v ?? 0) * 100) })} addonAfter="%" style={{ flex: '0 1 130px' }} />
           <Button aria-label={t('fees.removeBracket', { n: i + 1 })} icon={<DeleteOutlined />} disabled={value.brackets.length < 2} onClick={() => onChange({ ...value, brackets: value.brackets.filter((_, j) => j !== i) })} />
-        </Space>
+        </div>
       ))}
       <Button icon={<PlusOutlined />} onClick={() => onChange({ ...value, brackets: [...value.brackets.slice(0, -1), { upToFen: (value.brackets.at(-2)?.upToFen ?? 0) + 1_000_000, rateBps: last?.rateBps ?? 2000 }, ...(last ? [last] : [])] })}>{t('fees.addBracket')}</Button>
-      <Space wrap>
-        <InputNumber aria-label={t('fees.minFee')} placeholder={t('fees.none')} min={0} precision={2} value={value.minFeeFen === undefined ? null : value.minFeeFen / 100} onChange={(v) => onChange(withOptional(value, 'minFeeFen', v))} addonBefore={t('fees.minFee')} addonAfter={t('fees.yuan')} style={{ width: 280 }} />
-        <InputNumber aria-label={t('fees.cap')} placeholder={t('fees.none')} min={0} precision={2} value={value.capFen === undefined ? null : value.capFen / 100} onChange={(v) => onChange(withOptional(value, 'capFen', v))} addonBefore={t('fees.cap')} addonAfter={t('fees.yuan')} style={{ width: 280 }} />
-      </Space>
+      <div className="xq-row">
+        <InputNumber aria-label={t('fees.minFee')} placeholder={t('fees.none')} min={0} precision={2} value={value.minFeeFen === undefined ? null : value.minFeeFen / 100} onChange={(v) => onChange(withOptional(value, 'minFeeFen', v))} addonBefore={t('fees.minFee')} addonAfter={t('fees.yuan')} style={{ flex: '1 1 220px', maxWidth: 300 }} />
+        <InputNumber aria-label={t('fees.cap')} placeholder={t('fees.none')} min={0} precision={2} value={value.capFen === undefined ? null : value.capFen / 100} onChange={(v) => onChange(withOptional(value, 'capFen', v))} addonBefore={t('fees.cap')} addonAfter={t('fees.yuan')} style={{ flex: '1 1 220px', maxWidth: 300 }} />
+      </div>
     </Space>
   );
 }

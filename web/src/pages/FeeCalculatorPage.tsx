@@ -66,7 +66,7 @@ export function FeeCalculatorPage() {
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <Space wrap align="center">
             <label htmlFor="fee-amount">{t('fees.amount')}</label>
-            <InputNumber id="fee-amount" data-testid="fee-amount" min={0} max={90_000_000_000} step={1000} precision={2} value={amountYuan} onChange={(v) => setAmountYuan(Number(v ?? 0))} addonAfter={t('fees.yuan')} style={{ width: 240 }} />
+            <InputNumber id="fee-amount" data-testid="fee-amount" min={0} max={90_000_000_000} step={1000} precision={2} value={amountYuan} onChange={(v) => setAmountYuan(Number(v ?? 0))} addonAfter={t('fees.yuan')} style={{ width: 'min(240px, 100%)' }} />
           </Space>
           <Radio.Group value={source} onChange={(e) => setSource(e.target.value)} optionType="button" options={[{ value: 'agency', label: t('fees.fromAgency') }, { value: 'custom', label: t('fees.custom') }]} />
           {source === 'agency' ? (
