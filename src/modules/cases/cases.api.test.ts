@@ -9,6 +9,7 @@ import { testApp, testContext, testEvidence, TEST_NOW } from '../../../test/fact
 import { flagOverdueFirstReports } from './case-views.service.js';
 import { createSeededDatabase, TEST_DIALECTS, type TestDatabase } from '../../../test/test-database.js';
 import { updateUser } from '../accounts/accounts.repository.js';
+import { computeResidentIdCheck } from '../../domain/resident-id.js';
 import type { EvidenceDeps } from '../evidence/evidence.service.js';
 import { MemorySender } from './notification-sender.js';
 
@@ -95,6 +96,25 @@ describe.each(TEST_DIALECTS)('collection cases on %s', (dialect) => {
     expect(tz.json().errors[0].field).toBe('body.debtorTimeZone');
     const money = await post('/debts', as.creditor, { debtor: { kind: 'enterprise', creditCode: debtorCode }, principalFen: 10.5, dueOn: '2026-06-30', description: 'x' });
     expect(money.statusCode).toBe(400);
+  });
+
+  it('names a person debtor by identity: stored encrypted, shown masked in the agreement', async () => {
+    const first17 = '32050519800101123';
+    const idNumber = first17 + computeResidentIdCheck(first17);
+    const res = await post('/debts', as.creditor, { debtor: { kind: 'person', name: '李四', idNumber }, principalFen: 500_000, dueOn: '2026-05-01', description: '借款' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ debtorKind: 'person', debtorName: '李四' });
+    const again = await post('/debts', as.creditor, { debtor: { kind: 'person', name: '李四', idNumber }, principalFen: 1, dueOn: '2026-05-01', description: 'x' });
+    const [a, b] = await database.db.selectFrom('debts').select('debtor_key').where('id', 'in', [res.json().id, again.json().id]).execute();
+    expect(a!.debtor_key).toBe(b!.debtor_key);
+    const person = await database.db.selectFrom('persons').select('id_number_enc').where('name', '=', '李四').executeTakeFirstOrThrow();
+    expect(person.id_number_enc).not.toContain(idNumber);
+    const id = (await post('/cases', as.creditor, { debtId: res.json().id, agencyId })).json().id;
+    const text = JSON.stringify((await get(`/cases/${id}/agreement`, as.creditor)).json());
+    expect(text).not.toContain(idNumber);
+    expect(text).toContain(`${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`);
+    const bad = await post('/debts', as.creditor, { debtor: { kind: 'person', name: '王五', idNumber: first17 + 'Y' }, principalFen: 1, dueOn: '2026-05-01', description: 'x' });
+    expect(bad.json().errors[0].field).toBe('body.debtor.idNumber');
   });
 
   it('refuses to commission a red-graded agency, with the reason', async () => {

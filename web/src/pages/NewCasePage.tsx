@@ -44,7 +44,9 @@ export function NewCasePage() {
   const [busy, setBusy] = useState(false);
   const [accept, setAccept] = useState({ agreement: false, pi: false });
   const [city, setCity] = useState('320500');
-  const agencies = useApi<AgencyList>(`/api/v1/agencies?city=${city}&pageSize=20&recommended=true`);
+  const [recommendedOnly, setRecommendedOnly] = useState(true);
+  const [agencyPage, setAgencyPage] = useState(1);
+  const agencies = useApi<AgencyList>(`/api/v1/agencies?city=${city}&pageSize=20&page=${agencyPage}${recommendedOnly ? '&recommended=true' : ''}`);
   const agreement = useApi<Agreement>(caseId ? `/api/v1/cases/${caseId}/agreement` : null);
   const [form] = Form.useForm<DebtForm>();
   const kind = Form.useWatch('debtorKind', form) ?? 'enterprise';
@@ -104,9 +106,13 @@ export function NewCasePage() {
         </Card>
       )}
       {step === 1 && (
-        <Card title={t('cases.chooseAgency')} extra={<Select aria-label={t('search.city')} value={city} onChange={setCity} options={[{ value: '320500', label: t('cities.suzhou') }, { value: '320700', label: t('cities.lianyungang') }]} />}>
-          <Typography.Paragraph type="secondary">{t('cases.chooseHelp')}</Typography.Paragraph>
-          <List loading={agencies.loading} dataSource={agencies.data?.items ?? []} renderItem={(a) => <AgencyChoice id={a.id} selected={agencyId === a.id} onPick={() => setAgencyId(a.id)} />} />
+        <Card title={t('cases.chooseAgency')} extra={<Space wrap>
+          <Checkbox checked={recommendedOnly} onChange={(e) => { setRecommendedOnly(e.target.checked); setAgencyPage(1); }}>{t('agency.onlyRecommended')}</Checkbox>
+          <Select aria-label={t('search.city')} value={city} onChange={(c) => { setCity(c); setAgencyPage(1); }} options={[{ value: '320500', label: t('cities.suzhou') }, { value: '320700', label: t('cities.lianyungang') }]} />
+        </Space>}>
+          <Typography.Paragraph type="secondary">{recommendedOnly ? t('cases.chooseHelp') : t('cases.chooseAnyHelp')}</Typography.Paragraph>
+          <List loading={agencies.loading} dataSource={agencies.data?.items ?? []} renderItem={(a) => <AgencyChoice id={a.id} selected={agencyId === a.id} onPick={() => setAgencyId(a.id)} />}
+            pagination={{ current: agencyPage, pageSize: 20, total: agencies.data?.total ?? 0, onChange: setAgencyPage, showSizeChanger: false, hideOnSinglePage: true }} />
           <Button type="primary" disabled={!agencyId} loading={busy} onClick={() => void openCase()} data-testid="open-case">{t('cases.next')}</Button>
         </Card>
       )}
