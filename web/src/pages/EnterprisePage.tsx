@@ -8,6 +8,7 @@ import { ErrorState } from '../components/ErrorState';
 import { Freshness } from '../components/Freshness';
 import { RecordTables } from '../components/RecordTables';
 import { VerificationPanel } from '../components/VerificationPanel';
+import { AgencyCaseRecord } from '../components/AgencyCaseRecord';
 import { formatFen, regionLabel } from '../format';
 import { useApi } from '../useApi';
 import { useAuth } from '../auth';
@@ -54,6 +55,7 @@ export function EnterprisePage() {
                 <Descriptions.Item label={t('agency.certification')}>{e.agency.certificationLevel ?? t('agency.none')}</Descriptions.Item>
                 <Descriptions.Item label={t('agency.filedOn')}>{e.agency.filedOn}</Descriptions.Item>
               </Descriptions>
+              <AgencyCaseRecord agencyId={e.agency.id} />
             </Card>
           </Col>
         </Row>
