@@ -75,7 +75,7 @@ describe.skipIf(!CHROMIUM)('browser: commission and cooling-off, fee calculator'
     await expect.poll(() => page.getByTestId('fee-result').textContent()).toContain('22,500.00');
     expect(await page.getByTestId('fee-result').textContent()).toContain('57,500.00');
     // Usable at 375 px: nothing wider than the screen.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await page.screenshot({ path: path.join(ARTIFACTS, 'fee-calculator-mobile.png'), fullPage: true });
     await page.getByLabel('第 2 档上限').fill('10');
     await page.getByLabel('第 2 档上限').blur();
