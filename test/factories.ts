@@ -12,7 +12,7 @@ import { TransparencyLog } from '../src/modules/evidence/transparency-log.js';
 import { PiiCipher } from '../src/modules/privacy/pii-cipher.js';
 import { loadCalendar } from '../src/shared/calendar.js';
 import { loadComplianceRules } from '../src/shared/compliance-rules.js';
-import { MemorySender } from '../src/modules/cases/notification-sender.js';
+import { MemorySender } from '../src/modules/notifications/notification-sender.js';
 
 /** The key of TEST_PII (random per run). */
 export const TEST_PII_KEY = { id: 'test1', key: randomBytes(32) };

@@ -8,8 +8,8 @@ import { quoteFee, validateSchedule, type FeeSchedule } from '../domain/fees.js'
 import { fenToYuanString, yuanToFen } from '../domain/money.js';
 import { flagOverdueFirstReports } from '../modules/cases/case-views.service.js';
 import { activateDueCases } from '../modules/cases/lifecycle.service.js';
-import { LogSender } from '../modules/cases/notification-sender.js';
-import { deliverNotifications } from '../modules/cases/notifications.service.js';
+import { LogSender } from '../modules/notifications/notification-sender.js';
+import { deliverNotifications } from '../modules/notifications/notifications.service.js';
 import { loadOrCreateLogKey } from '../modules/evidence/signing-key.js';
 import { TransparencyLog } from '../modules/evidence/transparency-log.js';
 import { loadPiiCipher } from '../modules/privacy/pii-cipher.js';

@@ -9,6 +9,7 @@ import * as m005 from './migrations/005-related-parties.js';
 import * as m006 from './migrations/006-personal-information.js';
 import * as m007 from './migrations/007-evidence-log.js';
 import * as m008 from './migrations/008-cases.js';
+import * as m009 from './migrations/009-recourse.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-registry': m001,
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-personal-information': m006,
   '007-evidence-log': m007,
   '008-cases': m008,
+  '009-recourse': m009,
 };
 
 // Static imports instead of a folder scan: works the same from src/ under Vitest and from dist/.

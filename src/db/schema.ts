@@ -73,6 +73,7 @@ export interface AgenciesTable extends Sourced {
   recommended: number;
   filed_on: string;
   status: 'filed' | 'withdrawn';
+  delisted_at: Generated<string | null>;
 }
 
 export interface PenaltiesTable extends Sourced {
@@ -86,6 +87,8 @@ export interface PenaltiesTable extends Sourced {
   decided_on: string;
   /** Set when the record left public view (retention, Credit Reporting Industry Regulation art. 16). */
   withdrawn_at: Generated<string | null>;
+  objection_status: Generated<'open' | 'corrected' | 'removed' | null>;
+  objection_note: Generated<string | null>;
 }
 
 export interface AbnormalEntriesTable extends Sourced {
@@ -98,6 +101,8 @@ export interface AbnormalEntriesTable extends Sourced {
   removal_reason: string | null;
   /** Set when the record left public view (retention, Credit Reporting Industry Regulation art. 16). */
   withdrawn_at: Generated<string | null>;
+  objection_status: Generated<'open' | 'corrected' | 'removed' | null>;
+  objection_note: Generated<string | null>;
 }
 
 export interface LicenceRevocationsTable extends Sourced {
@@ -109,6 +114,8 @@ export interface LicenceRevocationsTable extends Sourced {
   revoked_on: string;
   /** Set when the record left public view (retention, Credit Reporting Industry Regulation art. 16). */
   withdrawn_at: Generated<string | null>;
+  objection_status: Generated<'open' | 'corrected' | 'removed' | null>;
+  objection_note: Generated<string | null>;
 }
 
 export interface EnforcementRecordsTable extends Sourced {
@@ -122,6 +129,8 @@ export interface EnforcementRecordsTable extends Sourced {
   closed_on: string | null;
   /** Set when the record left public view (retention, Credit Reporting Industry Regulation art. 16). */
   withdrawn_at: Generated<string | null>;
+  objection_status: Generated<'open' | 'corrected' | 'removed' | null>;
+  objection_note: Generated<string | null>;
 }
 
 export interface DishonestEntriesTable extends Sourced {
@@ -135,6 +144,8 @@ export interface DishonestEntriesTable extends Sourced {
   removed_on: string | null;
   /** Set when the record left public view (retention, Credit Reporting Industry Regulation art. 16). */
   withdrawn_at: Generated<string | null>;
+  objection_status: Generated<'open' | 'corrected' | 'removed' | null>;
+  objection_note: Generated<string | null>;
 }
 
 export interface LawsuitsTable extends Sourced {
@@ -150,6 +161,8 @@ export interface LawsuitsTable extends Sourced {
   closed_on: string | null;
   /** Set when the record left public view (retention, Credit Reporting Industry Regulation art. 16). */
   withdrawn_at: Generated<string | null>;
+  objection_status: Generated<'open' | 'corrected' | 'removed' | null>;
+  objection_note: Generated<string | null>;
 }
 
 export interface ServiceScopeRulesTable {
@@ -381,15 +394,21 @@ export interface ComplianceRefusalsTable {
   attempted_at: string;
 }
 
-export interface EventObjectionsTable {
+export interface ObjectionsTable {
   id: Generated<number>;
-  event_id: number;
-  case_id: number;
+  /** 'case_event' or a registry record kind: penalty, abnormal, revocation, enforcement, dishonest, lawsuit. */
+  record_kind: string;
+  record_id: number;
+  /** Whom the record concerns: "ent:<credit code>" or "person:<id>". */
+  subject_key: string;
+  case_id: number | null;
   user_id: number;
   reason: string;
   status: 'open' | 'upheld' | 'corrected' | 'removed';
   due_on: string;
+  deadline: string;
   outcome_reason: string | null;
+  correction: string | null;
   decided_by: number | null;
   decided_at: string | null;
   created_at: string;
@@ -432,6 +451,68 @@ export interface NotificationsTable {
   delivery_attempts: Generated<number>;
 }
 
+export interface ComplaintsTable {
+  id: Generated<number>;
+  agency_id: number;
+  case_id: number | null;
+  complainant_user_id: number;
+  complainant_role: string;
+  text: string;
+  evidence: string;
+  status: 'open' | 'responded' | 'escalated' | 'resolved';
+  /** The agency must respond by then (48 hours after filing). */
+  due_at: string;
+  response: string | null;
+  responded_at: string | null;
+  escalated_at: string | null;
+  resolution: string | null;
+  resolved_by: number | null;
+  resolved_at: string | null;
+  created_at: string;
+}
+
+export interface RatingsTable {
+  id: Generated<number>;
+  case_id: number;
+  rater_user_id: number;
+  /** 'creditor' rates the agency; 'agency' rates the creditor. */
+  rater_role: 'creditor' | 'agency';
+  agency_id: number;
+  creditor_user_id: number;
+  score: number;
+  comment: string;
+  created_at: string;
+}
+
+export interface RecommendationHistoryTable {
+  id: Generated<number>;
+  agency_id: number;
+  recommended: number;
+  reason: string;
+  actor: string;
+  at: string;
+}
+
+export interface CertificationApplicationsTable {
+  id: Generated<number>;
+  agency_id: number;
+  applicant_user_id: number;
+  commitment_sha256: string | null;
+  status: 'applied' | 'submitted' | 'approved' | 'rejected';
+  test_seed: number;
+  bank_version: string;
+  test_score: number | null;
+  wrong_answers: string | null;
+  test_submitted_at: string | null;
+  proposed_level: string | null;
+  level_reason: string | null;
+  granted_level: string | null;
+  decision_reason: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
   enterprises: EnterprisesTable;
@@ -462,8 +543,12 @@ export interface DB {
   agency_fee_schedules: AgencyFeeSchedulesTable;
   cases: CasesTable;
   case_events: CaseEventsTable;
-  event_objections: EventObjectionsTable;
+  objections: ObjectionsTable;
   compliance_refusals: ComplianceRefusalsTable;
+  complaints: ComplaintsTable;
+  ratings: RatingsTable;
+  recommendation_history: RecommendationHistoryTable;
+  certification_applications: CertificationApplicationsTable;
   ledger_transactions: LedgerTransactionsTable;
   ledger_postings: LedgerPostingsTable;
   notifications: NotificationsTable;

@@ -55,6 +55,7 @@ export const POLICY = {
   'cases:act': CASE_PARTIES,
   'fees:publish': ['agency'],
   'fees:read': EVERYONE,
+  'objections:file': ['debtor', 'enterprise_verified'],
   'objections:decide': ['regulator'],
   'notifications:read': SIGNED_IN,
 } as const satisfies Record<string, readonly Role[]>;

@@ -19,7 +19,9 @@ import { privacyRoutes } from '../modules/privacy/privacy.routes.js';
 import { evidenceRoutes } from '../modules/evidence/evidence.routes.js';
 import { feeQuoteRoutes } from '../modules/cases/fee-quote.routes.js';
 import { casesRoutes } from '../modules/cases/cases.routes.js';
-import type { NotificationSender } from '../modules/cases/notification-sender.js';
+import { notificationsRoutes } from '../modules/notifications/notifications.routes.js';
+import { objectionsRoutes } from '../modules/objections/objections.routes.js';
+import type { NotificationSender } from '../modules/notifications/notification-sender.js';
 import type { RuleSet } from '../domain/compliance.js';
 import type { EvidenceDeps } from '../modules/evidence/evidence.service.js';
 import type { PiiCipher } from '../modules/privacy/pii-cipher.js';
@@ -73,7 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Xinqiao 信桥 API', version: '1', description: 'Debt-dispute credit information: registry, agency verification. Errors are RFC 9457 problem+json.' },
-      tags: [{ name: 'registry', description: 'Enterprises, agencies, credit codes' }, { name: 'accounts', description: 'Registration, sign-in, sessions, two-factor' }, { name: 'admin', description: 'Administration (regulator role)' }, { name: 'privacy', description: 'Related parties, access log' }, { name: 'evidence', description: 'Evidence files and the transparency log (RFC 9162)' }, { name: 'fees', description: 'Fee schedules and quotes' }, { name: 'cases', description: 'Debts, commission agreements, timelines, compliance, settlement' }, { name: 'health', description: 'Liveness and readiness' }],
+      tags: [{ name: 'registry', description: 'Enterprises, agencies, credit codes' }, { name: 'accounts', description: 'Registration, sign-in, sessions, two-factor' }, { name: 'admin', description: 'Administration (regulator role)' }, { name: 'privacy', description: 'Related parties, access log' }, { name: 'evidence', description: 'Evidence files and the transparency log (RFC 9162)' }, { name: 'fees', description: 'Fee schedules and quotes' }, { name: 'cases', description: 'Debts, commission agreements, timelines, compliance, settlement' }, { name: 'notifications', description: 'Your notification feed' }, { name: 'recourse', description: 'Objections, complaints, ratings, certification' }, { name: 'health', description: 'Liveness and readiness' }],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'xq_session' }, apiToken: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
@@ -98,6 +100,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountsRoutes, { prefix: '/api/v1', context, loginDelayBaseMs: deps.config.loginDelayBaseMs, licenceVerifier, pii: deps.pii });
   await app.register(feeQuoteRoutes, { prefix: '/api/v1', context });
   await app.register(casesRoutes, { prefix: '/api/v1', context, deps: caseDepsOf(deps) });
+  await app.register(notificationsRoutes, { prefix: '/api/v1', context });
+  await app.register(objectionsRoutes, { prefix: '/api/v1', context, deps: { calendar: deps.calendar, sender: deps.sender } });
   await app.register(evidenceRoutes, { prefix: '/api/v1', context, deps: deps.evidence });
   await app.register(privacyRoutes, { prefix: '/api/v1', context, pii: deps.pii, calendar: deps.calendar });
 

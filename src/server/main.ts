@@ -13,7 +13,7 @@ import { TransparencyLog } from '../modules/evidence/transparency-log.js';
 import { buildApp, caseDepsOf } from './app.js';
 import { scheduleCaseJobs, scheduleRetention } from './scheduler.js';
 import { loadComplianceRules } from '../shared/compliance-rules.js';
-import { LogSender } from '../modules/cases/notification-sender.js';
+import { LogSender } from '../modules/notifications/notification-sender.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();

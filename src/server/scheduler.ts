@@ -6,7 +6,7 @@ import { withdrawExpiredRecords } from '../modules/registry/retention.service.js
 import type { CaseDeps } from '../modules/cases/cases.deps.js';
 import { activateDueCases } from '../modules/cases/lifecycle.service.js';
 import { flagOverdueFirstReports } from '../modules/cases/case-views.service.js';
-import { deliverNotifications } from '../modules/cases/notifications.service.js';
+import { deliverNotifications } from '../modules/notifications/notifications.service.js';
 
 /** Runs retention once now and then daily at 03:10 China time. */
 export function scheduleRetention(database: Database, logger: Logger): Cron {

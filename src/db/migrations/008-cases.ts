@@ -96,19 +96,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('compliance_refusals_case').on('compliance_refusals').column('case_id').execute();
 
-  await idColumn(db.schema.createTable('event_objections'), d)
-    .addColumn('event_id', 'integer', (c) => c.notNull().references('case_events.id'))
-    .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id'))
+  // Objections to any published record about a debtor: registry records and case events alike.
+  await idColumn(db.schema.createTable('objections'), d)
+    .addColumn('record_kind', 'varchar(32)', (c) => c.notNull())
+    .addColumn('record_id', 'integer', (c) => c.notNull())
+    .addColumn('subject_key', 'varchar(64)', (c) => c.notNull())
+    .addColumn('case_id', 'integer', (c) => c.references('cases.id'))
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('status', 'varchar(16)', (c) => c.notNull())
     .addColumn('due_on', 'varchar(10)', (c) => c.notNull())
+    .addColumn('deadline', 'varchar(32)', (c) => c.notNull())
     .addColumn('outcome_reason', 'text')
+    .addColumn('correction', 'text')
     .addColumn('decided_by', 'integer')
     .addColumn('decided_at', 'varchar(32)')
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('event_objections_case').on('event_objections').columns(['case_id', 'status']).execute();
+  await db.schema.createIndex('objections_record').on('objections').columns(['record_kind', 'record_id', 'status']).execute();
+  await db.schema.createIndex('objections_queue').on('objections').columns(['status', 'due_on']).execute();
+  await db.schema.createIndex('objections_case').on('objections').columns(['case_id', 'status']).execute();
 
   await idColumn(db.schema.createTable('ledger_transactions'), d)
     .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id'))

@@ -6,8 +6,9 @@ import { agencySummary } from '../registry/registry.service.js';
 import { actingAgency, debtorKeysOf, loadCase } from './case-access.js';
 import type { CaseDeps } from './cases.deps.js';
 import * as repo from './cases.repository.js';
+import { queueNotification } from '../notifications/notifications.service.js';
 import { refreshCase } from './lifecycle.service.js';
-import { objectionsOf } from './objections.service.js';
+import { objectionsOfCase } from '../objections/objections.service.js';
 import { eventContent } from './timeline.js';
 
 /** Cases the caller is party to (as creditor, agency or debtor); regulators see all. */
@@ -36,7 +37,7 @@ function firstReportOverdue(r: { first_report_due_at: string | null; first_repor
 export async function getCase(ctx: ServiceContext, deps: CaseDeps, caseId: number) {
   await refreshCase(ctx, deps, caseId);
   const { kase, debt, party } = await loadCase(ctx, caseId);
-  const [events, objections, agency] = await Promise.all([repo.listEvents(ctx.db, kase.id), objectionsOf(ctx, kase.id), agencySummary(ctx, kase.agency_id)]);
+  const [events, objections, agency] = await Promise.all([repo.listEvents(ctx.db, kase.id), objectionsOfCase(ctx.db, kase.id), agencySummary(ctx, kase.agency_id)]);
   const now = ctx.clock();
   return {
     id: kase.id, reference: kase.reference, status: kase.status, viewer: party,
@@ -53,7 +54,7 @@ export async function getCase(ctx: ServiceContext, deps: CaseDeps, caseId: numbe
         id: e.id, ...content, label: EVENT_KINDS[e.kind as EventKind]?.label ?? { 'zh-CN': e.kind, en: e.kind }, recordedAt: e.recorded_at, ruleVersion: e.rule_version, logIndex: e.log_index,
         // The exact bytes whose SHA-256 the evidence log holds, so any party can check the event.
         canonicalContent: eventContent(kase.reference, e.id, content),
-        objection: objections.filter((o) => o.event_id === e.id).map((o) => ({ id: o.id, status: o.status, reason: o.reason, dueOn: o.due_on, outcomeReason: o.outcome_reason }))[0] ?? null,
+        objection: objections.filter((o) => o.recordId === e.id).map((o) => ({ id: o.id, status: o.status, reason: o.reason, dueOn: o.dueOn, outcomeReason: o.outcomeReason }))[0] ?? null,
       };
     }),
   };
@@ -92,7 +93,7 @@ export async function flagOverdueFirstReports(ctx: ServiceContext): Promise<numb
       if (Number(r.numUpdatedRows) === 0) return;
       const kase = (await repo.findCase(trx, id))!;
       const debt = (await repo.findDebt(trx, kase.debt_id))!;
-      await repo.insertNotification(trx, { user_id: debt.creditor_user_id, case_id: id, event_id: null, kind: 'first_report_overdue', title: `首份调查报告逾期 · ${kase.reference}`, body: `受托机构应在 ${kase.first_report_due_at} 前提交首份调查报告，至今未提交。此逾期已计入该机构的服务记录。`, evidence: '[]', created_at: now, read_at: null, delivered_at: null });
+      await queueNotification(trx, { user_id: debt.creditor_user_id, case_id: id, event_id: null, kind: 'first_report_overdue', title: `首份调查报告逾期 · ${kase.reference}`, body: `受托机构应在 ${kase.first_report_due_at} 前提交首份调查报告，至今未提交。此逾期已计入该机构的服务记录。`, created_at: now });
       n++;
     });
   }

@@ -11,7 +11,7 @@ import { createSeededDatabase, TEST_DIALECTS, type TestDatabase } from '../../..
 import { updateUser } from '../accounts/accounts.repository.js';
 import { computeResidentIdCheck } from '../../domain/resident-id.js';
 import type { EvidenceDeps } from '../evidence/evidence.service.js';
-import { MemorySender } from './notification-sender.js';
+import { MemorySender } from '../notifications/notification-sender.js';
 
 type Headers = Record<string, string>;
 const HOUR = 3_600_000;

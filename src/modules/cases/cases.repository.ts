@@ -1,7 +1,7 @@
 /** Case persistence: debts, cases, timeline events, objections, ledger and notifications. */
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { CaseEventsTable, CasesTable, DebtsTable, NotificationsTable } from '../../db/schema.js';
+import type { CaseEventsTable, CasesTable, DebtsTable } from '../../db/schema.js';
 
 /** Inserts a debt and returns its id. */
 export async function insertDebt(db: Executor, row: Insertable<DebtsTable>): Promise<number> {
@@ -88,13 +88,3 @@ export async function thirdPartyRefused(db: Executor, key: string): Promise<bool
   return Boolean(await db.selectFrom('case_events').select('id').where('third_party_key', '=', key).where('third_party_refused', '=', 1).executeTakeFirst());
 }
 
-/** Open objections on a case. */
-export async function openObjectionCount(db: Executor, caseId: number): Promise<number> {
-  const r = await db.selectFrom('event_objections').select((eb) => eb.fn.countAll<number>().as('n')).where('case_id', '=', caseId).where('status', '=', 'open').executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-/** Inserts a notification (outbox row) and returns its id. */
-export async function insertNotification(db: Executor, row: Insertable<NotificationsTable>): Promise<number> {
-  return (await db.insertInto('notifications').values(row).returning('id').executeTakeFirstOrThrow()).id;
-}

@@ -10,8 +10,7 @@ import type { CaseDeps } from './cases.deps.js';
 import { ZDebtRequest, ZEventParams, ZEventRequest, ZIdParams, ZOpenCaseRequest, ZPaymentRequest, ZPublishScheduleRequest, ZSignRequest } from './cases.schemas.js';
 import { mySchedule, publicSchedule, publishSchedule } from './fee-schedules.service.js';
 import { closeCase, revokeCommission, signCommission, transferToLawFirm } from './lifecycle.service.js';
-import { listNotifications, markRead } from './notifications.service.js';
-import { decideObjection, objectToEvent } from './objections.service.js';
+import { objectToEvent } from './objections.service.js';
 import { openCase } from './open-case.js';
 import { precheckEvent, recordEvent, type RecordEventInput } from './record-event.service.js';
 import { recordPayment, statement } from './record-payment.service.js';
@@ -43,7 +42,6 @@ export async function casesRoutes(app: FastifyInstance, opts: { context: Context
   r.post('/cases/:id/events', { config: { permission: 'cases:act' }, schema: { tags, summary: 'Record a timeline event (collection actions pass the compliance engine first)', params: ZIdParams, body: ZEventRequest } }, async (req, reply) => reply.code(201).send(await recordEvent(ctx(req), deps, req.params.id, req.body as RecordEventInput)));
   r.post('/cases/:id/compliance-checks', { config: { permission: 'cases:act' }, schema: { tags, summary: 'Would this action be accepted now? (dry run, nothing recorded)', params: ZIdParams, body: ZEventRequest } }, async (req) => precheckEvent(ctx(req), deps, req.params.id, req.body as RecordEventInput));
   r.post('/cases/:id/events/:eventId/objections', { config: { permission: 'cases:act' }, schema: { tags, summary: 'The debtor objects to one event (review due in 3 working days)', params: ZEventParams, body: reason } }, async (req, reply) => reply.code(201).send(await objectToEvent(ctx(req), deps, req.params.id, req.params.eventId, req.body.reason)));
-  r.post('/objections/:id/decision', { config: { permission: 'objections:decide' }, schema: { tags, summary: 'Decide an objection (regulator)', params: ZIdParams, body: z.object({ outcome: z.enum(['upheld', 'corrected', 'removed']), reason: z.string().trim().min(1).max(2000) }) } }, async (req) => decideObjection(ctx(req), req.params.id, req.body.outcome, req.body.reason));
   r.post('/cases/:id/night-contact-consent', { config: { permission: 'cases:act' }, schema: { tags, summary: 'The debtor agrees (or stops agreeing) to contact during quiet hours', params: ZIdParams, body: z.object({ consent: z.boolean() }) } }, async (req) => setNightContactConsent(ctx(req), req.params.id, req.body.consent));
   r.post('/cases/:id/payments', { config: { permission: 'cases:act' }, schema: { tags, summary: 'Record a recovered payment (Idempotency-Key header required): split into fee and net', params: ZIdParams, body: ZPaymentRequest, headers: z.object({ 'idempotency-key': z.string().trim().min(8, 'Idempotency-Key must be 8–200 characters').max(200).optional() }) } }, async (req, reply) => {
     const key = req.headers['idempotency-key'];
@@ -58,6 +56,4 @@ export async function casesRoutes(app: FastifyInstance, opts: { context: Context
   r.get('/agencies/:id/fee-schedule', { config: { permission: 'fees:read' }, schema: { tags: ['fees'], summary: 'An agency’s published fee schedule with worked examples', params: ZIdParams } }, async (req) => publicSchedule(ctx(req), req.params.id));
   r.get('/agencies/:id/case-stats', { config: { permission: 'fees:read' }, schema: { tags: ['cases'], summary: 'Public case figures of an agency: first reports on time, refused actions', params: ZIdParams } }, async (req) => agencyCaseStats(ctx(req), req.params.id));
 
-  r.get('/notifications', { config: { permission: 'notifications:read' }, schema: { tags, summary: 'Your notification feed', querystring: z.object({ unread: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'), limit: z.coerce.number().int().min(1).max(200).default(50) }) } }, async (req) => listNotifications(ctx(req), { unreadOnly: req.query.unread, limit: req.query.limit }));
-  r.post('/notifications/:id/read', { config: { permission: 'notifications:read' }, schema: { tags, summary: 'Mark a notification read', params: ZIdParams } }, async (req) => markRead(ctx(req), req.params.id));
 }

@@ -10,6 +10,7 @@ import { checkAction, ruleSetAt } from '../../domain/compliance.js';
 import { AppError } from '../../shared/app-error.js';
 import type { ServiceContext } from '../../shared/context.js';
 import { missingBlobs } from '../evidence/evidence.service.js';
+import { openObjectionCount } from '../objections/objections.service.js';
 import { loadCase } from './case-access.js';
 import type { CaseDeps } from './cases.deps.js';
 import * as repo from './cases.repository.js';
@@ -53,7 +54,7 @@ async function evaluate(ctx: ServiceContext, deps: CaseDeps, caseId: number, inp
   const calls = spec.contact ? await repo.recentCalls(ctx.db, debt.creditor_user_id, debt.debtor_key, new Date(at.getTime() - (windowDays + 1) * 86_400_000).toISOString()) : [];
   const refused = thirdPartyKey && (await repo.thirdPartyRefused(ctx.db, thirdPartyKey)) ? [thirdPartyKey] : [];
   const verdict = checkAction(deps.rules, {
-    kind: input.kind, at, caseStatus: kase.status as CaseStatus, openObjection: (await repo.openObjectionCount(ctx.db, kase.id)) > 0, debtorTimeZone: debt.debtor_time_zone, nightConsent: kase.night_contact_consent === 1,
+    kind: input.kind, at, caseStatus: kase.status as CaseStatus, openObjection: (await openObjectionCount(ctx.db, kase.id)) > 0, debtorTimeZone: debt.debtor_time_zone, nightConsent: kase.night_contact_consent === 1,
     contact: input.contact && spec.contact ? { target: input.contact.target, connected: input.contact.connected, thirdPartyKey, disclosedDebt: input.contact.disclosedDebt } : null,
     text: [input.notes, input.message ?? ''].join('\n'), declaredCategories: input.declaredCategories,
   }, { calls: calls.map((c) => ({ at: new Date(c.occurred_at), connected: c.connected === 1, target: c.contact_target ?? 'debtor' })), refusedThirdParties: new Set(refused) });

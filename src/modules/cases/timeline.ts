@@ -13,7 +13,7 @@ import type { ServiceContext } from '../../shared/context.js';
 import { roleOf } from '../../shared/context.js';
 import type { CaseDeps } from './cases.deps.js';
 import * as repo from './cases.repository.js';
-import { deliverNotifications } from './notifications.service.js';
+import { deliverNotifications, queueNotification } from '../notifications/notifications.service.js';
 
 /** An event to append. */
 export interface TimelineEventInput {
@@ -60,9 +60,9 @@ export async function appendTimelineEvent(ctx: ServiceContext, deps: CaseDeps, t
   // The creditor hears of every event on its case at once, unless it recorded the event itself.
   if (actorUserId !== debt.creditor_user_id) {
     const label = EVENT_KINDS[e.kind].label;
-    after.notificationIds.push(await repo.insertNotification(trx, {
+    after.notificationIds.push(await queueNotification(trx, {
       user_id: debt.creditor_user_id, case_id: kase.id, event_id: eventId, kind: e.kind,
-      title: `${label['zh-CN']} · ${kase.reference}`, body: e.notes || label['zh-CN'], evidence: JSON.stringify(e.evidence), created_at: now, read_at: null, delivered_at: null,
+      title: `${label['zh-CN']} · ${kase.reference}`, body: e.notes || label['zh-CN'], evidence: e.evidence, created_at: now,
     }));
   }
   return { eventId, logIndex: staged.first, contentSha256 };

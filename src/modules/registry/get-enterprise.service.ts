@@ -6,6 +6,8 @@ import { accessTierFor, recordAccess } from '../privacy/visibility.service.js';
 import * as repo from './registry.repository.js';
 
 const prov = (r: { source: string; fetched_at: string }) => ({ source: r.source, fetchedAt: r.fetched_at });
+/** Id and objection state of a record, so the subject can object and everyone sees "under objection". */
+const meta = (r: { id: number; objection_status: string | null; objection_note: string | null }) => ({ id: r.id, objection: r.objection_status ? { status: r.objection_status, note: r.objection_note } : null });
 
 /**
  * An enterprise page as the reader may see it: everyone gets the public records; open lawsuits are
@@ -57,14 +59,14 @@ export async function getEnterprise(ctx: ServiceContext, id: number, options: { 
         }
       : null,
     records: {
-      penalties: records.penalties.map((p) => ({ decisionNumber: p.decision_number, authority: p.authority, reason: p.reason, content: p.content, amountFen: p.amount_fen, decidedOn: p.decided_on, ...prov(p) })),
-      abnormal: records.abnormal.map((a) => ({ reason: a.reason, listedOn: a.listed_on, listedBy: a.listed_by, removedOn: a.removed_on, removalReason: a.removal_reason, ...prov(a) })),
-      revocations: records.revocations.map((r) => ({ documentNumber: r.document_number, authority: r.authority, reason: r.reason, revokedOn: r.revoked_on, ...prov(r) })),
-      enforcement: records.enforcement.map((x) => ({ caseNumber: x.case_number, court: x.court, amountFen: x.amount_fen, filedOn: x.filed_on, status: x.status, closedOn: x.closed_on, ...prov(x) })),
-      dishonest: records.dishonest.map((d) => ({ caseNumber: d.case_number, court: d.court, obligation: d.obligation, performance: d.performance, listedOn: d.listed_on, removedOn: d.removed_on, ...prov(d) })),
-      closedLawsuits: records.lawsuits.filter((l) => l.status === 'closed').map((l) => ({ caseNumber: l.case_number, court: l.court, cause: l.cause, role: l.role, amountFen: l.amount_fen, filedOn: l.filed_on, closedOn: l.closed_on, ...prov(l) })),
+      penalties: records.penalties.map((p) => ({ decisionNumber: p.decision_number, authority: p.authority, reason: p.reason, content: p.content, amountFen: p.amount_fen, decidedOn: p.decided_on, ...prov(p), ...meta(p) })),
+      abnormal: records.abnormal.map((a) => ({ reason: a.reason, listedOn: a.listed_on, listedBy: a.listed_by, removedOn: a.removed_on, removalReason: a.removal_reason, ...prov(a), ...meta(a) })),
+      revocations: records.revocations.map((r) => ({ documentNumber: r.document_number, authority: r.authority, reason: r.reason, revokedOn: r.revoked_on, ...prov(r), ...meta(r) })),
+      enforcement: records.enforcement.map((x) => ({ caseNumber: x.case_number, court: x.court, amountFen: x.amount_fen, filedOn: x.filed_on, status: x.status, closedOn: x.closed_on, ...prov(x), ...meta(x) })),
+      dishonest: records.dishonest.map((d) => ({ caseNumber: d.case_number, court: d.court, obligation: d.obligation, performance: d.performance, listedOn: d.listed_on, removedOn: d.removed_on, ...prov(d), ...meta(d) })),
+      closedLawsuits: records.lawsuits.filter((l) => l.status === 'closed').map((l) => ({ caseNumber: l.case_number, court: l.court, cause: l.cause, role: l.role, amountFen: l.amount_fen, filedOn: l.filed_on, closedOn: l.closed_on, ...prov(l), ...meta(l) })),
       openLawsuitCount: open.length,
-      openLawsuits: tier.tier === 'public' ? null : open.map((l) => ({ caseNumber: l.case_number, court: l.court, cause: l.cause, role: l.role, amountFen: l.amount_fen, filedOn: l.filed_on, ...prov(l) })),
+      openLawsuits: tier.tier === 'public' ? null : open.map((l) => ({ caseNumber: l.case_number, court: l.court, cause: l.cause, role: l.role, amountFen: l.amount_fen, filedOn: l.filed_on, ...prov(l), ...meta(l) })),
     },
     access: tier.tier === 'public' ? { tier: tier.tier, note: tier.note, purpose: null } : { tier: tier.tier, note: tier.tier === 'self' ? null : `This view is logged (purpose: ${tier.purpose}).`, purpose: tier.purpose },
     freshness: { oldestFetchedAt: fetched[0]!, newestFetchedAt: fetched[fetched.length - 1]!, sources: [...new Set(all.map((r) => r.source))].sort() },

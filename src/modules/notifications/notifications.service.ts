@@ -1,12 +1,35 @@
-/** The in-app notification feed and delivery of its outbox by e-mail/SMS (retried by the scheduler). */
+/**
+ * The in-app notification feed and its outbox: rows are queued inside the caller's transaction, delivered by
+ * e-mail/SMS after commit through the configured sender, and retried by the scheduler until delivered.
+ */
 import { AppError } from '../../shared/app-error.js';
 import type { ServiceContext } from '../../shared/context.js';
-import type { CaseDeps } from './cases.deps.js';
+import type { Insertable } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { NotificationsTable } from '../../db/schema.js';
+import type { NotificationSender } from './notification-sender.js';
 
 const MAX_ATTEMPTS = 10;
 
+/** What a notification says. */
+export type NewNotification = Omit<Insertable<NotificationsTable>, 'read_at' | 'delivered_at' | 'delivery_attempts' | 'evidence' | 'case_id' | 'event_id'> & { case_id?: number | null; event_id?: number | null; evidence?: string[] };
+
+/** Queues a notification inside the caller's transaction; returns its id (deliver it after commit). */
+export async function queueNotification(db: Executor, n: NewNotification): Promise<number> {
+  const row = { ...n, case_id: n.case_id ?? null, event_id: n.event_id ?? null, evidence: JSON.stringify(n.evidence ?? []), read_at: null, delivered_at: null };
+  return (await db.insertInto('notifications').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Queues the same notification for every active regulator (escalations). */
+export async function notifyRegulators(db: Executor, n: Omit<NewNotification, 'user_id'>): Promise<number[]> {
+  const regulators = await db.selectFrom('users').select('id').where('role', '=', 'regulator').where('status', '=', 'active').execute();
+  const ids: number[] = [];
+  for (const r of regulators) ids.push(await queueNotification(db, { ...n, user_id: r.id }));
+  return ids;
+}
+
 /** Sends undelivered notifications (the given ids, or all due) and marks them delivered. */
-export async function deliverNotifications(ctx: ServiceContext, deps: Pick<CaseDeps, 'sender'>, ids?: number[]): Promise<number> {
+export async function deliverNotifications(ctx: ServiceContext, deps: { sender: NotificationSender }, ids?: number[]): Promise<number> {
   let q = ctx.db.selectFrom('notifications').innerJoin('users', 'users.id', 'notifications.user_id')
     .select(['notifications.id', 'notifications.user_id', 'notifications.title', 'notifications.body', 'notifications.evidence', 'notifications.delivery_attempts', 'users.email'])
     .where('notifications.delivered_at', 'is', null).where('notifications.delivery_attempts', '<', MAX_ATTEMPTS);
