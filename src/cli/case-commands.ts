@@ -10,6 +10,7 @@ import { flagOverdueFirstReports } from '../modules/cases/case-views.service.js'
 import { activateDueCases } from '../modules/cases/lifecycle.service.js';
 import { LogSender } from '../modules/notifications/notification-sender.js';
 import { deliverNotifications } from '../modules/notifications/notifications.service.js';
+import { escalateOverdueComplaints } from '../modules/recourse/complaints.service.js';
 import { loadOrCreateLogKey } from '../modules/evidence/signing-key.js';
 import { TransparencyLog } from '../modules/evidence/transparency-log.js';
 import { loadPiiCipher } from '../modules/privacy/pii-cipher.js';
@@ -52,7 +53,7 @@ export function addCaseCommands(program: Command, withDatabase: WithDatabase): v
     .command('cases')
     .description('collection cases')
     .command('run-jobs')
-    .description('end due cooling-off periods, flag overdue first reports and deliver pending notifications once (the server does this every minute)')
+    .description('end due cooling-off periods, flag overdue first reports, escalate complaints past 48 hours and deliver pending notifications once (the server does this every minute)')
     .action(() =>
       withDatabase(async (_database, ctx) => {
         const config = loadConfig();
@@ -61,8 +62,9 @@ export function addCaseCommands(program: Command, withDatabase: WithDatabase): v
         const deps = { log, rules: loadComplianceRules(config.dataDir), pii: loadPiiCipher({ keys: config.piiKeys, indexKey: config.piiIndexKey }, config.dataDir), calendar: loadCalendar(config.dataDir), sender: new LogSender(pino({ level: 'info' }, pino.destination(2))) };
         const activated = await activateDueCases(ctx, deps);
         const flagged = await flagOverdueFirstReports(ctx);
+        const escalated = await escalateOverdueComplaints(ctx);
         const delivered = await deliverNotifications(ctx, deps);
-        console.log(`Activated ${activated} case(s), flagged ${flagged} overdue first report(s), delivered ${delivered} notification(s).`);
+        console.log(`Activated ${activated} case(s), flagged ${flagged} overdue first report(s), escalated ${escalated} complaint(s), delivered ${delivered} notification(s).`);
       }),
     );
 }

@@ -22,11 +22,29 @@ describe('xinqiao CLI', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('has --help on every command', () => {
-    for (const cmd of [[], ['seed'], ['search'], ['check-code'], ['import'], ['migrate'], ['user', 'create'], ['log', 'verify'], ['log', 'verify-inclusion'], ['log', 'verify-consistency'], ['fees', 'quote'], ['cases', 'run-jobs']]) {
+    for (const cmd of [[], ['seed'], ['search'], ['check-code'], ['import'], ['migrate'], ['user', 'create'], ['log', 'verify'], ['log', 'verify-inclusion'], ['log', 'verify-consistency'], ['fees', 'quote'], ['cases', 'run-jobs'], ['calendar', 'add-working-days']]) {
       const r = xinqiao(...cmd, '--help');
       expect(r.code, cmd.join(' ')).toBe(0);
       expect(r.out).toContain('Usage: xinqiao');
     }
+  });
+
+  it('adds working days across the 2025 National Day and 2026 Spring Festival holidays', () => {
+    // Tue 2025-09-30 + 3: 1–8 Oct are holidays, Sat 11 Oct is a make-up working day → Thu 9, Fri 10, Sat 11.
+    expect(xinqiao('calendar', 'add-working-days', '2025-09-30', '3').out.trim()).toBe('2025-10-11');
+    // 18:00 on Fri 2026-02-13 in Shanghai; Sat 14 Feb is a make-up day; 15–23 Feb holidays → Sat 14, Tue 24, Wed 25.
+    const r = xinqiao('calendar', 'add-working-days', '2026-02-13T10:00:00Z', '3', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ due: '2026-02-25', deadline: '2026-02-25T23:59:59+08:00' });
+    // 23:30 UTC on 12 Feb is already 13 Feb in Shanghai.
+    expect(xinqiao('calendar', 'add-working-days', '2026-02-12T23:30:00Z', '1').out.trim()).toBe('2026-02-14');
+    expect(xinqiao('calendar', 'add-working-days', '2026-02-13', '0').out.trim()).toBe('2026-02-13');
+    const bad = xinqiao('calendar', 'add-working-days', '2026-02-30', '3');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/not an ISO date/);
+    expect(xinqiao('calendar', 'add-working-days', '2026-02-13T10:00:00', '3').err).toMatch(/offset/);
+    expect(xinqiao('calendar', 'add-working-days', '2026-02-13', '-1').err).toMatch(/whole number/);
+    expect(xinqiao('calendar', 'add-working-days', '2026-12-30', '5').err).toMatch(/no data for 2027/);
   });
 
   it('quotes a fee exactly and names a malformed schedule’s fault', () => {

@@ -23,6 +23,7 @@ import type { ServiceContext } from '../shared/context.js';
 import { countLines, formatFromPath, readCsv, readNdjson } from './read-rows.js';
 import { addProofCommands } from './log-commands.js';
 import { addCaseCommands } from './case-commands.js';
+import { addCalendarCommands } from './calendar-commands.js';
 import { verifyLog } from '../modules/evidence/log-verify.js';
 import { loadOrCreateLogKey } from '../modules/evidence/signing-key.js';
 import { printCheck, printSearch } from './print.js';
@@ -225,6 +226,7 @@ logCommand
   );
 addProofCommands(logCommand);
 addCaseCommands(program, withDatabase);
+addCalendarCommands(program);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(err.message);

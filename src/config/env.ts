@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { RateLimitConfig } from '../server/rate-limits.js';
+import type { RatingPolicy } from '../domain/reputation.js';
 
 const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -28,6 +29,10 @@ const ZEnv = z.object({
   XINQIAO_PII_INDEX_KEY: z.string().min(1).optional(),
   XINQIAO_LOG_ORIGIN: z.string().trim().min(1).regex(/^[^\s]+$/, 'XINQIAO_LOG_ORIGIN must not contain spaces').default('xinqiao.local/log'),
   XINQIAO_EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).default(52_428_800),
+  XINQIAO_RATING_PRIOR_MEAN: z.coerce.number().min(1).max(5).default(4),
+  XINQIAO_RATING_PRIOR_WEIGHT: z.coerce.number().int().min(0).max(1000).default(10),
+  XINQIAO_DELIST_BELOW: z.coerce.number().min(1).max(5).default(3),
+  XINQIAO_DELIST_MIN_RATINGS: z.coerce.number().int().min(1).max(10_000).default(5),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
 });
 
@@ -58,6 +63,8 @@ export interface Config {
   logOrigin: string;
   /** Largest evidence file accepted. */
   evidenceMaxBytes: number;
+  /** Bayesian prior of agency ratings and the automatic delisting rule. */
+  ratingPolicy: RatingPolicy;
 }
 
 /** Thrown with a readable, multi-line message when the environment is invalid. */
@@ -88,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.XINQIAO_TRUST_PROXY === '1' || e.XINQIAO_TRUST_PROXY === 'true',
     logOrigin: e.XINQIAO_LOG_ORIGIN,
     evidenceMaxBytes: e.XINQIAO_EVIDENCE_MAX_BYTES,
+    ratingPolicy: { priorMean: e.XINQIAO_RATING_PRIOR_MEAN, priorWeight: e.XINQIAO_RATING_PRIOR_WEIGHT, delistBelow: e.XINQIAO_DELIST_BELOW, minRatings: e.XINQIAO_DELIST_MIN_RATINGS },
     piiKeys: e.XINQIAO_PII_KEYS ?? null,
     piiIndexKey: e.XINQIAO_PII_INDEX_KEY ?? null,
     rateLimits: { anonymousPerMinute: e.XINQIAO_RATE_ANON, anonymousSearchPerMinute: e.XINQIAO_RATE_ANON_SEARCH, userPerMinute: e.XINQIAO_RATE_USER, redisUrl: e.REDIS_URL ?? null },

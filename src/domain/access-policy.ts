@@ -58,6 +58,14 @@ export const POLICY = {
   'objections:file': ['debtor', 'enterprise_verified'],
   'objections:decide': ['regulator'],
   'notifications:read': SIGNED_IN,
+  'complaints:file': SIGNED_IN,
+  'complaints:respond': ['agency'],
+  'complaints:review': ['regulator'],
+  'ratings:submit': [...CREDITORS, 'agency'],
+  'reputation:read': EVERYONE,
+  'reputation:creditors': ['agency', 'regulator'],
+  'certification:apply': ['agency'],
+  'certification:decide': ['regulator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A permission a route can require. */

@@ -9,7 +9,7 @@
 export type EventRecorder = 'creditor' | 'agency' | 'debtor' | 'system';
 
 /** How an event enters the timeline. */
-export type EventChannel = 'events' | 'payments' | 'objections' | 'close' | 'lifecycle';
+export type EventChannel = 'events' | 'payments' | 'objections' | 'complaints' | 'close' | 'lifecycle';
 
 /** One kind's rules. */
 export interface EventKindSpec {
@@ -43,7 +43,7 @@ export const EVENT_KINDS = {
   judgement: spec(PARTIES, 'events', false, true, '判决', 'Judgement'),
   enforcement: spec(PARTIES, 'events', false, true, '申请强制执行', 'Enforcement'),
   objection_filed: spec([], 'objections', false, false, '债务人提出异议', 'Objection filed'),
-  complaint_filed: spec(['creditor', 'debtor'], 'events', false, false, '投诉', 'Complaint filed'),
+  complaint_filed: spec([], 'complaints', false, false, '投诉', 'Complaint filed'),
   case_closed: spec([], 'close', false, false, '结案', 'Case closed'),
   investigation_report: spec(['agency'], 'events', false, true, '调查报告', 'Investigation report'),
   agreement_signed: spec([], 'lifecycle', false, false, '签署委托协议', 'Commission agreement signed'),

@@ -36,3 +36,14 @@ describe('mainland working days', () => {
     expect(() => workingCalendar({ years: [2026], holidays: ['2026-10-10'], makeUpWorkingDays: ['2026-10-10'] })).toThrow(/both/);
   });
 });
+
+describe('working days past the calendar data', () => {
+  it('counts weekdays without the fixed holidays and says the date is provisional', async () => {
+    const { addWorkingDaysLenient, workingCalendar: make } = await import('./working-days.js');
+    const cal = make({ years: [2026], holidays: ['2026-12-31'], makeUpWorkingDays: [] });
+    // Wednesday 2026-12-30 + 3: 31 Dec holiday (data), 1 Jan 2027 fixed holiday, weekend → Mon 4, Tue 5, Wed 6.
+    expect(addWorkingDaysLenient(cal, '2026-12-30', 3)).toEqual({ date: '2027-01-06', provisional: true });
+    expect(addWorkingDaysLenient(cal, '2026-12-01', 2)).toEqual({ date: '2026-12-03', provisional: false });
+  });
+});
+

@@ -60,3 +60,29 @@ export function addWorkingDays(cal: WorkingCalendar, start: string, n: number): 
 export function endOfDayShanghai(date: string): string {
   return `${date}T23:59:59+08:00`;
 }
+
+/** Statutory holidays whose dates never move (New Year, Labour Day, National Day 1–3 October). */
+const FIXED_HOLIDAYS = ['01-01', '05-01', '10-01', '10-02', '10-03'];
+
+/**
+ * Like addWorkingDays, but past the calendar's years it counts Monday–Friday except the fixed-date statutory
+ * holidays and says the result is provisional — so a deadline near the year's end is never refused while the
+ * next year's arrangements are not yet in the data. Lunar holidays and make-up days are unknown there.
+ */
+export function addWorkingDaysLenient(cal: WorkingCalendar, start: string, n: number): { date: string; provisional: boolean } {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a whole number ≥ 0');
+  let date = start;
+  let left = n;
+  let provisional = false;
+  while (left > 0) {
+    date = addDays(date, 1);
+    if (cal.years.has(Number(date.slice(0, 4)))) {
+      if (isWorkingDay(cal, date)) left--;
+      continue;
+    }
+    provisional = true;
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    if (weekday >= 1 && weekday <= 5 && !FIXED_HOLIDAYS.includes(date.slice(5))) left--;
+  }
+  return { date, provisional };
+}

@@ -21,6 +21,7 @@ import { feeQuoteRoutes } from '../modules/cases/fee-quote.routes.js';
 import { casesRoutes } from '../modules/cases/cases.routes.js';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.js';
 import { objectionsRoutes } from '../modules/objections/objections.routes.js';
+import { recourseRoutes } from '../modules/recourse/recourse.routes.js';
 import type { NotificationSender } from '../modules/notifications/notification-sender.js';
 import type { RuleSet } from '../domain/compliance.js';
 import type { EvidenceDeps } from '../modules/evidence/evidence.service.js';
@@ -36,7 +37,7 @@ import { installErrorHandler, sendProblem } from './error-handler.js';
 
 /** What the app needs from outside. */
 export interface AppDeps {
-  config: Pick<Config, 'bodyLimit' | 'loginDelayBaseMs' | 'trustProxy' | 'licenceIssuersPath' | 'rateLimits'>;
+  config: Pick<Config, 'bodyLimit' | 'loginDelayBaseMs' | 'trustProxy' | 'licenceIssuersPath' | 'rateLimits' | 'ratingPolicy'>;
   database: Database;
   logger: Logger | false;
   clock?: () => Date;
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(casesRoutes, { prefix: '/api/v1', context, deps: caseDepsOf(deps) });
   await app.register(notificationsRoutes, { prefix: '/api/v1', context });
   await app.register(objectionsRoutes, { prefix: '/api/v1', context, deps: { calendar: deps.calendar, sender: deps.sender } });
+  await app.register(recourseRoutes, { prefix: '/api/v1', context, deps: { ...caseDepsOf(deps), ratingPolicy: deps.config.ratingPolicy } });
   await app.register(evidenceRoutes, { prefix: '/api/v1', context, deps: deps.evidence });
   await app.register(privacyRoutes, { prefix: '/api/v1', context, pii: deps.pii, calendar: deps.calendar });
 

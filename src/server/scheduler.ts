@@ -7,6 +7,7 @@ import type { CaseDeps } from '../modules/cases/cases.deps.js';
 import { activateDueCases } from '../modules/cases/lifecycle.service.js';
 import { flagOverdueFirstReports } from '../modules/cases/case-views.service.js';
 import { deliverNotifications } from '../modules/notifications/notifications.service.js';
+import { escalateOverdueComplaints } from '../modules/recourse/complaints.service.js';
 
 /** Runs retention once now and then daily at 03:10 China time. */
 export function scheduleRetention(database: Database, logger: Logger): Cron {
@@ -22,7 +23,8 @@ export function scheduleRetention(database: Database, logger: Logger): Cron {
 }
 
 /**
- * Every minute: end cooling-off periods, flag overdue first reports, retry undelivered notifications.
+ * Every minute: end cooling-off periods, flag overdue first reports, escalate complaints unanswered after 48
+ * hours, retry undelivered notifications.
  * State lives in the database, so a restart loses nothing: the next run picks up whatever is due.
  */
 export function scheduleCaseJobs(database: Database, logger: Logger, deps: CaseDeps): Cron {
@@ -31,8 +33,9 @@ export function scheduleCaseJobs(database: Database, logger: Logger, deps: CaseD
     try {
       const activated = await activateDueCases(ctx, deps);
       const flagged = await flagOverdueFirstReports(ctx);
+      const escalated = await escalateOverdueComplaints(ctx);
       const delivered = await deliverNotifications(ctx, deps);
-      if (activated + flagged + delivered) logger.info({ activated, flagged, delivered }, 'case jobs ran');
+      if (activated + flagged + escalated + delivered) logger.info({ activated, flagged, escalated, delivered }, 'case jobs ran');
     } catch (err) {
       logger.error({ err }, 'case jobs failed; they run again in a minute');
     }

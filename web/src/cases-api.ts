@@ -26,6 +26,6 @@ export interface Agreement { templateVersion: string; title: string; sha256: str
 export interface NotificationFeed { unread: number; items: Array<{ id: number; caseId: number | null; kind: string; title: string; body: string; evidence: string[]; createdAt: string; readAt: string | null }> }
 
 /** Kinds a party records from the case page, in the order the form offers them. */
-export const RECORDABLE_KINDS = ['call', 'sms', 'collection_letter', 'visit', 'debtor_reply', 'payment_promise', 'asset_clue', 'investigation_report', 'mediation_opened', 'lawsuit_filed', 'preservation_order', 'judgement', 'enforcement', 'complaint_filed'] as const;
+export const RECORDABLE_KINDS = ['call', 'sms', 'collection_letter', 'visit', 'debtor_reply', 'payment_promise', 'asset_clue', 'investigation_report', 'mediation_opened', 'lawsuit_filed', 'preservation_order', 'judgement', 'enforcement'] as const;
 /** Kinds that are contacts (need target and connected). */
 export const CONTACT_KINDS = ['call', 'sms', 'collection_letter', 'visit'];

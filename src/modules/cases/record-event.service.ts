@@ -38,7 +38,7 @@ async function evaluate(ctx: ServiceContext, deps: CaseDeps, caseId: number, inp
   await refreshCase(ctx, deps, caseId);
   const { kase, debt, party } = await loadCase(ctx, caseId);
   const spec = EVENT_KINDS[input.kind];
-  if (spec.channel !== 'events') throw new AppError('invalid_input', `“${input.kind}” events are not recorded here: ${spec.channel === 'payments' ? 'record the payment at /cases/{id}/payments' : spec.channel === 'objections' ? 'object from the event itself at /cases/{id}/events/{eventId}/objections' : spec.channel === 'close' ? 'close the case at /cases/{id}/close' : 'the platform writes them'}.`, [{ field: 'body.kind', detail: 'not recordable directly' }]);
+  if (spec.channel !== 'events') throw new AppError('invalid_input', `“${input.kind}” events are not recorded here: ${spec.channel === 'payments' ? 'record the payment at /cases/{id}/payments' : spec.channel === 'objections' ? 'object from the event itself at /cases/{id}/events/{eventId}/objections' : spec.channel === 'complaints' ? 'complain at /complaints with the caseId' : spec.channel === 'close' ? 'close the case at /cases/{id}/close' : 'the platform writes them'}.`, [{ field: 'body.kind', detail: 'not recordable directly' }]);
   if (party === 'regulator' || !(spec.recordedBy as readonly string[]).includes(party)) throw new AppError('forbidden', `The ${party} of a case cannot record “${input.kind}” events.`);
   const now = ctx.clock();
   const at = input.occurredAt ? new Date(input.occurredAt) : now;

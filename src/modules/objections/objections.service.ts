@@ -6,7 +6,7 @@
  * upheld (the record stands), corrected (with the correction shown beside it) or removed (out of public view),
  * with reasons; the objector is notified.
  */
-import { addWorkingDays, endOfDayShanghai, shanghaiDate, type WorkingCalendar } from '../../domain/working-days.js';
+import { addWorkingDaysLenient, endOfDayShanghai, shanghaiDate, type WorkingCalendar } from '../../domain/working-days.js';
 import type { Executor } from '../../db/database.js';
 import { AppError } from '../../shared/app-error.js';
 import { roleOf, type ServiceContext } from '../../shared/context.js';
@@ -44,7 +44,8 @@ export async function fileObjection(ctx: ServiceContext, calendar: WorkingCalend
   const open = await trx.selectFrom('objections').select('id').where('record_kind', '=', o.recordKind).where('record_id', '=', o.recordId).where('status', '=', 'open').executeTakeFirst();
   if (open) throw new AppError('conflict', `Objection ${open.id} to this record is already under review.`);
   const now = ctx.clock();
-  const dueOn = addWorkingDays(calendar, shanghaiDate(now), REVIEW_WORKING_DAYS);
+  const { date: dueOn, provisional } = addWorkingDaysLenient(calendar, shanghaiDate(now), REVIEW_WORKING_DAYS);
+  if (provisional) ctx.log.warn({ dueOn }, 'objection deadline runs past the holiday calendar; add next year’s arrangements to calendar.json');
   const row = { record_kind: o.recordKind, record_id: o.recordId, subject_key: o.subjectKey, case_id: o.caseId, user_id: o.userId, reason: o.reason, status: 'open' as const, due_on: dueOn, deadline: endOfDayShanghai(dueOn), outcome_reason: null, correction: null, decided_by: null, decided_at: null, created_at: now.toISOString() };
   const id = (await trx.insertInto('objections').values(row).returning('id').executeTakeFirstOrThrow()).id;
   await notifyRegulators(trx, { kind: 'objection_filed', title: `新异议待复核（${dueOn} 前）`, body: o.reason, created_at: row.created_at });

@@ -2,7 +2,7 @@
  * Data-subject requests (PIPL arts. 45–47): export, correction, deletion. Each is due 15 working days
  * after it is made (mainland calendar); a refusal must give its reasons.
  */
-import { addWorkingDays, endOfDayShanghai, shanghaiDate, type WorkingCalendar } from '../../domain/working-days.js';
+import { addWorkingDaysLenient, endOfDayShanghai, shanghaiDate, type WorkingCalendar } from '../../domain/working-days.js';
 import { AppError } from '../../shared/app-error.js';
 import type { ServiceContext } from '../../shared/context.js';
 import { findUserById } from '../accounts/accounts.repository.js';
@@ -26,12 +26,9 @@ const view = (r: { id: number; kind: string; details: string; status: string; du
 export async function createDataRequest(ctx: ServiceContext, calendar: WorkingCalendar, input: { kind: 'export' | 'correction' | 'deletion'; details: string }) {
   const uid = userId(ctx);
   const now = ctx.clock();
-  let due: string;
-  try {
-    due = addWorkingDays(calendar, shanghaiDate(now), DATA_REQUEST_WORKING_DAYS);
-  } catch (err) {
-    throw new AppError('unavailable', `The working-day calendar cannot compute the deadline: ${(err as Error).message}`);
-  }
+  // Past the calendar's years the date is provisional (weekdays and fixed holidays only): never refuse a request for it.
+  const { date: due, provisional } = addWorkingDaysLenient(calendar, shanghaiDate(now), DATA_REQUEST_WORKING_DAYS);
+  if (provisional) ctx.log.warn({ due }, 'data-request deadline runs past the holiday calendar; add next year’s arrangements to calendar.json');
   const row = await ctx.db
     .insertInto('data_requests')
     .values({ user_id: uid, kind: input.kind, details: input.details.trim(), status: 'open', due_on: due, deadline: endOfDayShanghai(due), outcome_reason: null, decided_by: null, decided_at: null, created_at: now.toISOString() })

@@ -65,6 +65,8 @@ export const ZCreditCodeCheck = z.object({
 });
 
 const ZProvenance = { source: z.string(), fetchedAt: z.string() };
+/** A record's id (for objections) and its objection state ("under objection", corrected with a note, …). */
+const ZRecordMeta = { id: z.number().int(), objection: z.object({ status: z.string(), note: z.string().nullable() }).nullable() };
 
 /** An enterprise with its public records. */
 export const ZEnterpriseDetail = z.object({
@@ -96,14 +98,14 @@ export const ZEnterpriseDetail = z.object({
     })
     .nullable(),
   records: z.object({
-    penalties: z.array(z.object({ decisionNumber: z.string(), authority: z.string(), reason: z.string(), content: z.string(), amountFen: z.number().int(), decidedOn: z.string(), ...ZProvenance })),
-    abnormal: z.array(z.object({ reason: z.string(), listedOn: z.string(), listedBy: z.string(), removedOn: z.string().nullable(), removalReason: z.string().nullable(), ...ZProvenance })),
-    revocations: z.array(z.object({ documentNumber: z.string(), authority: z.string(), reason: z.string(), revokedOn: z.string(), ...ZProvenance })),
-    enforcement: z.array(z.object({ caseNumber: z.string(), court: z.string(), amountFen: z.number().int(), filedOn: z.string(), status: z.enum(['open', 'closed']), closedOn: z.string().nullable(), ...ZProvenance })),
-    dishonest: z.array(z.object({ caseNumber: z.string(), court: z.string(), obligation: z.string(), performance: z.string(), listedOn: z.string(), removedOn: z.string().nullable(), ...ZProvenance })),
-    closedLawsuits: z.array(z.object({ caseNumber: z.string(), court: z.string(), cause: z.string(), role: z.string(), amountFen: z.number().int(), filedOn: z.string(), closedOn: z.string().nullable(), ...ZProvenance })),
+    penalties: z.array(z.object({ decisionNumber: z.string(), authority: z.string(), reason: z.string(), content: z.string(), amountFen: z.number().int(), decidedOn: z.string(), ...ZProvenance, ...ZRecordMeta })),
+    abnormal: z.array(z.object({ reason: z.string(), listedOn: z.string(), listedBy: z.string(), removedOn: z.string().nullable(), removalReason: z.string().nullable(), ...ZProvenance, ...ZRecordMeta })),
+    revocations: z.array(z.object({ documentNumber: z.string(), authority: z.string(), reason: z.string(), revokedOn: z.string(), ...ZProvenance, ...ZRecordMeta })),
+    enforcement: z.array(z.object({ caseNumber: z.string(), court: z.string(), amountFen: z.number().int(), filedOn: z.string(), status: z.enum(['open', 'closed']), closedOn: z.string().nullable(), ...ZProvenance, ...ZRecordMeta })),
+    dishonest: z.array(z.object({ caseNumber: z.string(), court: z.string(), obligation: z.string(), performance: z.string(), listedOn: z.string(), removedOn: z.string().nullable(), ...ZProvenance, ...ZRecordMeta })),
+    closedLawsuits: z.array(z.object({ caseNumber: z.string(), court: z.string(), cause: z.string(), role: z.string(), amountFen: z.number().int(), filedOn: z.string(), closedOn: z.string().nullable(), ...ZProvenance, ...ZRecordMeta })),
     openLawsuitCount: z.number().int().describe('Open lawsuits are counted publicly; their details are for authorised parties'),
-    openLawsuits: z.array(z.object({ caseNumber: z.string(), court: z.string(), cause: z.string(), role: z.string(), amountFen: z.number().int(), filedOn: z.string(), ...ZProvenance })).nullable().describe('Details for related parties, the subject and regulators stating a purpose; null otherwise'),
+    openLawsuits: z.array(z.object({ caseNumber: z.string(), court: z.string(), cause: z.string(), role: z.string(), amountFen: z.number().int(), filedOn: z.string(), ...ZProvenance, ...ZRecordMeta })).nullable().describe('Details for related parties, the subject and regulators stating a purpose; null otherwise'),
   }),
   access: z.object({ tier: z.enum(['public', 'related_party', 'regulator', 'self']), note: z.string().nullable(), purpose: z.string().nullable().describe('The stated purpose this view was logged with') }),
   freshness: z.object({ oldestFetchedAt: z.string(), newestFetchedAt: z.string(), sources: z.array(z.string()) }),
