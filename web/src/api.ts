@@ -30,20 +30,22 @@ export interface SearchResponse { items: SearchItem[]; total: number; totalCappe
 export interface City { code: string; zh: string; en: string; province: string }
 export interface Stats { enterprises: number; agencies: number; penalties: number; abnormal: number; enforcement: number; dishonest: number; lawsuits: number }
 interface Provenance { source: string; fetchedAt: string }
+/** A record's id and objection state. */
+export interface RecordMeta { id: number; objection: { status: string; note: string | null } | null }
 export interface EnterpriseDetail extends Provenance {
   id: number; creditCode: string; name: string; formerNames: Array<{ name: string; changedOn: string | null }>; legalRepresentative: string; registeredCapitalFen: number; establishedOn: string; status: Status; enterpriseType: string; businessScope: string; address: string; division: Division | null;
   shareholders: Array<{ name: string; kind: 'person' | 'enterprise'; creditCode: string | null; shareBasisPoints: number; subscribedCapitalFen: number }>;
   keyPersonnel: Array<{ name: string; role: string }>;
   agency: { id: number; filingNumber: string; filingCity: Division | null; services: Array<{ code: string; labelZh: string; labelEn: string }>; certificationLevel: string | null; recommended: boolean; filedOn: string; status: string } | null;
   records: {
-    penalties: Array<Provenance & { decisionNumber: string; authority: string; reason: string; content: string; amountFen: number; decidedOn: string }>;
-    abnormal: Array<Provenance & { reason: string; listedOn: string; listedBy: string; removedOn: string | null; removalReason: string | null }>;
-    revocations: Array<Provenance & { documentNumber: string; authority: string; reason: string; revokedOn: string }>;
-    enforcement: Array<Provenance & { caseNumber: string; court: string; amountFen: number; filedOn: string; status: 'open' | 'closed'; closedOn: string | null }>;
-    dishonest: Array<Provenance & { caseNumber: string; court: string; obligation: string; performance: string; listedOn: string; removedOn: string | null }>;
-    closedLawsuits: Array<Provenance & { caseNumber: string; court: string; cause: string; role: string; amountFen: number; filedOn: string; closedOn: string | null }>;
+    penalties: Array<Provenance & RecordMeta & { decisionNumber: string; authority: string; reason: string; content: string; amountFen: number; decidedOn: string }>;
+    abnormal: Array<Provenance & RecordMeta & { reason: string; listedOn: string; listedBy: string; removedOn: string | null; removalReason: string | null }>;
+    revocations: Array<Provenance & RecordMeta & { documentNumber: string; authority: string; reason: string; revokedOn: string }>;
+    enforcement: Array<Provenance & RecordMeta & { caseNumber: string; court: string; amountFen: number; filedOn: string; status: 'open' | 'closed'; closedOn: string | null }>;
+    dishonest: Array<Provenance & RecordMeta & { caseNumber: string; court: string; obligation: string; performance: string; listedOn: string; removedOn: string | null }>;
+    closedLawsuits: Array<Provenance & RecordMeta & { caseNumber: string; court: string; cause: string; role: string; amountFen: number; filedOn: string; closedOn: string | null }>;
     openLawsuitCount: number;
-    openLawsuits: Array<Provenance & { caseNumber: string; court: string; cause: string; role: string; amountFen: number; filedOn: string }> | null;
+    openLawsuits: Array<Provenance & RecordMeta & { caseNumber: string; court: string; cause: string; role: string; amountFen: number; filedOn: string }> | null;
   };
   access: { tier: 'public' | 'related_party' | 'regulator' | 'self'; note: string | null; purpose: string | null };
   freshness: { oldestFetchedAt: string; newestFetchedAt: string; sources: string[] };

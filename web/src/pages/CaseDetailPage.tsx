@@ -13,6 +13,8 @@ import { CaseStatusTag } from '../components/CaseStatusTag';
 import { ErrorState } from '../components/ErrorState';
 import { formatDateTime, formatFen, formatRelative } from '../format';
 import { useApi } from '../useApi';
+import { ReasonDialog } from '../components/ReasonDialog';
+import { Rate } from 'antd';
 
 function EventItem({ e, canObject, onObject }: { e: TimelineEvent; canObject: boolean; onObject: (e: TimelineEvent) => void }) {
   const { t, i18n } = useTranslation();
@@ -132,6 +134,9 @@ export function CaseDetailPage() {
   const [objecting, setObjecting] = useState<TimelineEvent | null>(null);
   const [reason, setReason] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
+  const [complaining, setComplaining] = useState(false);
+  const [rating, setRating] = useState(0);
+  const [rated, setRated] = useState(false);
   const act = async (path: string, body: unknown = {}) => {
     try {
       await auth.send('POST', `/api/v1/cases/${id}/${path}`, body);
@@ -178,6 +183,9 @@ export function CaseDetailPage() {
             <span>{t('cases.nightConsent')}</span>
           </Space>
         )}
+        {(c.viewer === 'creditor' || c.viewer === 'debtor') && ['active', 'cooling_off', 'settled', 'closed', 'transferred_to_law_firm'].includes(c.status) && (
+          <div style={{ marginTop: 12 }}><Button onClick={() => setComplaining(true)} data-testid="complain-case">{t('reputation.complainCase')}</Button></div>
+        )}
         {party && ['open', 'active'].includes(c.status) && (
           <div style={{ marginTop: 12 }}>
             <Popconfirm title={t('cases.closeConfirm')} okText={t('cases.close')} cancelText={t('cases.cancel')} onConfirm={() => void act('close', { reason: t('cases.closeReason') })}><Button>{t('cases.close')}</Button></Popconfirm>
@@ -189,6 +197,18 @@ export function CaseDetailPage() {
       </Card>
       {party && c.status === 'active' && <Card title={t('cases.recordTitle')}><RecordEventForm caseId={c.id} onDone={reload} /></Card>}
       {c.status !== 'open' && c.viewer !== 'debtor' && <Payments caseId={c.id} canRecord={party && c.status === 'active'} onDone={reload} />}
+      {party && ['settled', 'closed', 'transferred_to_law_firm'].includes(c.status) && (
+        <Card title={c.viewer === 'creditor' ? t('reputation.rateAgency') : t('reputation.rateCreditor')}>
+          {rated ? <Typography.Text type="success">{t('reputation.thanks')}</Typography.Text> : (
+            <Space wrap>
+              <Rate value={rating} onChange={setRating} aria-label={t('reputation.score')} />
+              <Button type="primary" disabled={!rating} onClick={() => void auth.send('POST', `/api/v1/cases/${c.id}/ratings`, { score: rating }).then(() => setRated(true), (e: Error) => setActionError(e.message))}>{t('cases.submit')}</Button>
+            </Space>
+          )}
+        </Card>
+      )}
+      <ReasonDialog open={complaining} title={t('reputation.complainCase')} help={t('reputation.complainHelp')} label={t('reputation.complaintText')} onClose={() => setComplaining(false)}
+        submit={async (text) => { await auth.send('POST', '/api/v1/complaints', { caseId: c.id, text }); reload(); }} />
       <Modal open={objecting !== null} title={t('cases.objectTitle')} okText={t('cases.submit')} cancelText={t('cases.cancel')} okButtonProps={{ disabled: !reason.trim() }}
         onOk={() => void act(`events/${objecting!.id}/objections`, { reason }).then(() => { setObjecting(null); setReason(''); })} onCancel={() => setObjecting(null)}>
         <Typography.Paragraph>{t('cases.objectHelp')}</Typography.Paragraph>

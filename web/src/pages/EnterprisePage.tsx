@@ -12,6 +12,9 @@ import { AgencyCaseRecord } from '../components/AgencyCaseRecord';
 import { formatFen, regionLabel } from '../format';
 import { useApi } from '../useApi';
 import { useAuth } from '../auth';
+import { useState } from 'react';
+import { ReasonDialog } from '../components/ReasonDialog';
+import { AgencyReputation } from '../components/AgencyReputation';
 
 /** The enterprise/agency page. */
 export function EnterprisePage() {
@@ -23,6 +26,7 @@ export function EnterprisePage() {
   const purpose = params.get('purpose');
   const { data: e, error, loading, reload } = useApi<EnterpriseDetail>(/^\d+$/.test(id ?? '') ? `/api/v1/enterprises/${id}${purpose ? `?purpose=${encodeURIComponent(purpose)}` : ''}` : null);
   const zh = i18n.language.startsWith('zh');
+  const [objecting, setObjecting] = useState<{ kind: string; id: number } | null>(null);
   if (!/^\d+$/.test(id ?? '')) return <ErrorState error={new Error(t('enterprise.notFound'))} />;
   if (loading) return <Skeleton active paragraph={{ rows: 12 }} />;
   if (error) return <ErrorState error={error} onRetry={reload} />;
@@ -56,6 +60,7 @@ export function EnterprisePage() {
                 <Descriptions.Item label={t('agency.filedOn')}>{e.agency.filedOn}</Descriptions.Item>
               </Descriptions>
               <AgencyCaseRecord agencyId={e.agency.id} />
+              <AgencyReputation agencyId={e.agency.id} />
             </Card>
           </Col>
         </Row>
@@ -75,7 +80,10 @@ export function EnterprisePage() {
       </Card>
 
       {accessNote && <Alert type={e.access.tier === 'public' ? 'info' : 'warning'} showIcon message={accessNote} data-testid="access-note" />}
-      <RecordTables records={e.records} />
+      <RecordTables records={e.records} onObject={e.access.tier === 'self' ? (kind, recordId) => setObjecting({ kind, id: recordId }) : undefined} />
+      {e.access.tier === 'self' && <Alert type="info" showIcon message={t('records.objectHint')} />}
+      <ReasonDialog open={objecting !== null} title={t('records.objectTitle')} help={t('records.objectHelp')} label={t('records.objectReason')} onClose={() => setObjecting(null)}
+        submit={async (reason) => { await auth.send('POST', `/api/v1/records/${objecting!.kind}/${objecting!.id}/objections`, { reason }); reload(); }} />
 
       <Row gutter={[16, 16]}>
         <Col xs={24} md={14}>
