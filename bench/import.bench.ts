@@ -23,10 +23,10 @@ async function writeFeed(file: string): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const out = fs.createWriteStream(`${file}.tmp`);
   for (const batch of generateDemo({ enterprises: rows, seed: 99, asOf: new Date('2026-11-01T00:00:00Z'), batchSize: 5000 })) {
-    const text = batch.enterprises.map((e) => JSON.stringify({ ...e, registeredCapitalFen: e.registeredCapitalFen })).join('\n') + '\n';
-    if (!out.write(text)) await new Promise((r) => out.once('drain', r));
+    const text = batch.enterprises.map((e) => JSON.stringify(e)).join('\n') + '\n';
+    if (!out.write(text)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
   fs.renameSync(`${file}.tmp`, file);
 }
 

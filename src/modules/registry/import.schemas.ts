@@ -44,7 +44,8 @@ const jsonArray = <T extends z.ZodTypeAny>(item: T) => z.preprocess((v) => (type
 export const ZEnterpriseImport = z.object({
   creditCode,
   name: text,
-  formerNames: listOf(z.string().min(1)).transform((names) => names.map((name) => ({ name, changedOn: null as string | null }))),
+  // "a;b" in CSV, or an array of names or of { name, changedOn } (as the registry's own export writes them).
+  formerNames: listOf(z.union([z.string().min(1), z.object({ name: text, changedOn: day.nullable().default(null) })])).transform((names) => names.map((n) => (typeof n === 'string' ? { name: n, changedOn: null as string | null } : n))),
   legalRepresentative: text,
   registeredCapitalFen: fen.optional(),
   registeredCapitalYuan: yuan.optional(),
