@@ -12,7 +12,7 @@ import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { generateDemo } from '../src/modules/registry/demo/generate.js';
 import { importRows } from '../src/modules/registry/import-records.service.js';
-import { readNdjson } from '../src/cli/read-rows.js';
+import { readNdjson } from '../src/modules/ingest/read-rows.js';
 import { packageRoot } from '../src/shared/paths.js';
 
 const args = process.argv.slice(2);

@@ -20,7 +20,7 @@ import { loadPiiCipher } from '../modules/privacy/pii-cipher.js';
 import { rotatePersonKeys } from '../modules/privacy/persons.service.js';
 import { AppError } from '../shared/app-error.js';
 import type { ServiceContext } from '../shared/context.js';
-import { countLines, formatFromPath, readCsv, readNdjson } from './read-rows.js';
+import { countLines, formatFromPath, readCsv, readNdjson } from '../modules/ingest/read-rows.js';
 import { addProofCommands } from './log-commands.js';
 import { addCaseCommands } from './case-commands.js';
 import { addCalendarCommands } from './calendar-commands.js';

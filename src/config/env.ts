@@ -33,6 +33,8 @@ const ZEnv = z.object({
   XINQIAO_RATING_PRIOR_WEIGHT: z.coerce.number().int().min(0).max(1000).default(10),
   XINQIAO_DELIST_BELOW: z.coerce.number().min(1).max(5).default(3),
   XINQIAO_DELIST_MIN_RATINGS: z.coerce.number().int().min(1).max(10_000).default(5),
+  XINQIAO_SOURCES: z.string().min(1).optional(),
+  XINQIAO_SYNC_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
 });
 
@@ -65,6 +67,12 @@ export interface Config {
   evidenceMaxBytes: number;
   /** Bayesian prior of agency ratings and the automatic delisting rule. */
   ratingPolicy: RatingPolicy;
+  /** Data-source configuration file (default: sources.json in the data directory). */
+  sourcesPath: string;
+  /** How long a sync run's lock lasts without renewal (a killed process's lock expires after this). */
+  syncLeaseMs: number;
+  /** Reads a secret named in a configuration file (e.g. an API token for a data source) from the environment. */
+  secret: (name: string) => string | undefined;
 }
 
 /** Thrown with a readable, multi-line message when the environment is invalid. */
@@ -100,5 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     piiIndexKey: e.XINQIAO_PII_INDEX_KEY ?? null,
     rateLimits: { anonymousPerMinute: e.XINQIAO_RATE_ANON, anonymousSearchPerMinute: e.XINQIAO_RATE_ANON_SEARCH, userPerMinute: e.XINQIAO_RATE_USER, redisUrl: e.REDIS_URL ?? null },
     licenceIssuersPath: path.resolve(e.XINQIAO_LICENCE_ISSUERS ?? path.join(dataDir, 'licence-issuers.json')),
+    sourcesPath: path.resolve(e.XINQIAO_SOURCES ?? path.join(dataDir, 'sources.json')),
+    syncLeaseMs: e.XINQIAO_SYNC_LEASE_MS,
+    secret: (name) => (env[name] === '' ? undefined : env[name]),
   };
 }

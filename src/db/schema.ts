@@ -513,6 +513,46 @@ export interface CertificationApplicationsTable {
   created_at: string;
 }
 
+export interface SyncSourcesTable {
+  name: string;
+  kind: string;
+  cursor: string | null;
+  last_run_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+  lock_holder: string | null;
+  lock_expires_at: string | null;
+}
+
+export interface SyncRunsTable {
+  id: Generated<number>;
+  source: string;
+  started_at: string;
+  finished_at: string | null;
+  status: 'running' | 'succeeded' | 'failed' | 'interrupted';
+  rows_read: Generated<number>;
+  rows_inserted: Generated<number>;
+  rows_updated: Generated<number>;
+  rows_removed: Generated<number>;
+  rows_rejected: Generated<number>;
+  pages: Generated<number>;
+  error: string | null;
+}
+
+export interface SyncQuarantineTable {
+  id: Generated<number>;
+  source: string;
+  run_id: number;
+  /** Line of a file, or page cursor and index of an API response. */
+  position: string;
+  /** The row as received (JSON). */
+  raw: string;
+  reason: string;
+  status: 'open' | 'replayed' | 'discarded';
+  created_at: string;
+  resolved_at: string | null;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
   enterprises: EnterprisesTable;
@@ -549,6 +589,9 @@ export interface DB {
   ratings: RatingsTable;
   recommendation_history: RecommendationHistoryTable;
   certification_applications: CertificationApplicationsTable;
+  sync_sources: SyncSourcesTable;
+  sync_runs: SyncRunsTable;
+  sync_quarantine: SyncQuarantineTable;
   ledger_transactions: LedgerTransactionsTable;
   ledger_postings: LedgerPostingsTable;
   notifications: NotificationsTable;

@@ -74,14 +74,55 @@ export async function upsertRecords<I extends { creditCode: string }>(db: Execut
   return { ...(await upsertRecordRows(db, kind as RecordKind<never>, mapped)), rejected };
 }
 
+/** Upserts validated rows of a kind inside the caller's transaction (sync commits a page and its cursor together). */
+export async function applyRows(trx: Executor, kind: ImportKind, batch: Array<{ line: number; value: unknown }>, now: string): Promise<UpsertCounts & { rejected: RejectedRow[] }> {
+  if (kind === 'enterprises') {
+    const counts = await upsertEnterprises(trx, batch.map((b) => toEnterpriseInput(b.value as EnterpriseImport, now)), now);
+    return { ...counts, rejected: [] };
+  }
+  return upsertRecords(trx, RECORD_KINDS[kind] as RecordKind<{ creditCode: string }>, batch as Array<{ line: number; value: { creditCode: string } }>, now);
+}
+
 async function commitBatch(ctx: ServiceContext, kind: ImportKind, batch: Array<{ line: number; value: unknown }>, now: string): Promise<UpsertCounts & { rejected: RejectedRow[] }> {
-  return ctx.db.transaction().execute(async (trx) => {
-    if (kind === 'enterprises') {
-      const counts = await upsertEnterprises(trx, batch.map((b) => toEnterpriseInput(b.value as EnterpriseImport, now)), now);
-      return { ...counts, rejected: [] };
-    }
-    return upsertRecords(trx, RECORD_KINDS[kind] as RecordKind<{ creditCode: string }>, batch as Array<{ line: number; value: { creditCode: string } }>, now);
-  });
+  return ctx.db.transaction().execute((trx) => applyRows(trx, kind, batch, now));
+}
+
+/** Validates one raw row of a kind. */
+export function validateRow(kind: ImportKind, raw: unknown): { ok: true; value: unknown } | { ok: false; reason: string } {
+  return safeParse(SCHEMAS[kind], raw);
+}
+
+/** Natural-key fields a removal (tombstone) must carry, per kind. */
+export const REMOVAL_KEYS: Record<Exclude<ImportKind, 'enterprises'>, string[]> = {
+  agencies: ['creditCode'], penalties: ['decisionNumber'], abnormal: ['creditCode', 'listedOn', 'reason'], revocations: ['documentNumber'],
+  enforcement: ['caseNumber'], dishonest: ['caseNumber'], lawsuits: ['caseNumber', 'creditCode'],
+};
+
+/**
+ * Applies a removal from the source (a debtor delisted, a record withdrawn) by natural key: the record leaves public
+ * view (withdrawn_at) but is kept, like every negative record past retention. Returns how many rows it withdrew, or
+ * a reason when the tombstone cannot be applied.
+ */
+export async function withdrawByKey(trx: Executor, kind: ImportKind, raw: Record<string, unknown>, at: string): Promise<{ ok: true; withdrawn: number } | { ok: false; reason: string }> {
+  if (kind === 'enterprises') return { ok: false, reason: 'enterprises are never removed; send the new status (revoked, cancelled…) instead' };
+  const missing = REMOVAL_KEYS[kind].filter((k) => raw[k] === undefined || raw[k] === null || raw[k] === '');
+  if (missing.length) return { ok: false, reason: `a removal needs ${missing.join(', ')}` };
+  const table = RECORD_KINDS[kind].table;
+  let enterpriseId: number | null = null;
+  if (REMOVAL_KEYS[kind].includes('creditCode')) {
+    const e = await trx.selectFrom('enterprises').select('id').where('credit_code', '=', String(raw.creditCode).toUpperCase()).executeTakeFirst();
+    if (!e) return { ok: true, withdrawn: 0 };
+    enterpriseId = e.id;
+  }
+  if (table === 'agencies') {
+    const r = await trx.updateTable('agencies').set({ status: 'withdrawn' }).where('enterprise_id', '=', enterpriseId!).where('status', '=', 'filed').executeTakeFirst();
+    return { ok: true, withdrawn: Number(r.numUpdatedRows) };
+  }
+  let q = trx.updateTable(table as 'penalties').set({ withdrawn_at: at }).where('withdrawn_at', 'is', null);
+  const column: Record<string, string> = { decisionNumber: 'decision_number', documentNumber: 'document_number', caseNumber: 'case_number', listedOn: 'listed_on', reason: 'reason' };
+  for (const k of REMOVAL_KEYS[kind]) q = k === 'creditCode' ? q.where('enterprise_id' as never, '=', enterpriseId as never) : q.where(column[k] as never, '=', String(raw[k]) as never);
+  const r = await q.executeTakeFirst();
+  return { ok: true, withdrawn: Number(r.numUpdatedRows) };
 }
 
 function describeIssues(error: z.ZodError): string {

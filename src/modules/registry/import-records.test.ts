@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCsv, readNdjson } from '../../cli/read-rows.js';
+import { readCsv, readNdjson } from '../ingest/read-rows.js';
 import { buildCreditCode } from '../../domain/credit-code.js';
 import { testContext } from '../../../test/factories.js';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../../../test/test-database.js';

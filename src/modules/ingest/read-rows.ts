@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { parse } from 'csv-parse';
-import type { SourceRow } from '../modules/registry/import-records.service.js';
+import type { SourceRow } from '../registry/import-records.service.js';
 
 /** Supported file formats. */
 export type RowFormat = 'csv' | 'ndjson';
@@ -20,8 +20,9 @@ export function headerToField(header: string): string {
 }
 
 /** Yields rows of a CSV file (header row required); line = the file line the record starts on. */
-export async function* readCsv(file: string): AsyncGenerator<SourceRow> {
-  const parser = fs.createReadStream(file).pipe(parse({ columns: (h: string[]) => h.map(headerToField), bom: true, skip_empty_lines: true, info: true, relax_column_count: true, trim: true }));
+export async function* readCsv(file: string, options: { rawHeaders?: boolean } = {}): AsyncGenerator<SourceRow> {
+  // With a column mapping the headers stay as written, so the mapping can name them.
+  const parser = fs.createReadStream(file).pipe(parse({ columns: (h: string[]) => (options.rawHeaders ? h.map((x) => x.trim()) : h.map(headerToField)), bom: true, skip_empty_lines: true, info: true, relax_column_count: true, trim: true }));
   for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
     // Empty cells mean "not given", so schema defaults apply.
     const raw = Object.fromEntries(Object.entries(rec.record).filter(([, v]) => v !== ''));
