@@ -24,6 +24,7 @@ import { countLines, formatFromPath, readCsv, readNdjson } from '../modules/inge
 import { addProofCommands } from './log-commands.js';
 import { addCaseCommands } from './case-commands.js';
 import { addCalendarCommands } from './calendar-commands.js';
+import { addSyncCommands } from './sync-commands.js';
 import { verifyLog } from '../modules/evidence/log-verify.js';
 import { loadOrCreateLogKey } from '../modules/evidence/signing-key.js';
 import { printCheck, printSearch } from './print.js';
@@ -227,6 +228,7 @@ logCommand
 addProofCommands(logCommand);
 addCaseCommands(program, withDatabase);
 addCalendarCommands(program);
+addSyncCommands(program, withDatabase);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(err.message);
