@@ -13,6 +13,7 @@ import { PiiCipher } from '../src/modules/privacy/pii-cipher.js';
 import { loadCalendar } from '../src/shared/calendar.js';
 import { loadComplianceRules } from '../src/shared/compliance-rules.js';
 import { DEFAULT_RATING_POLICY, type RatingPolicy } from '../src/domain/reputation.js';
+import type { SyncDeps } from '../src/modules/ingest/sync.service.js';
 import { MemorySender } from '../src/modules/notifications/notification-sender.js';
 
 /** The key of TEST_PII (random per run). */
@@ -40,7 +41,7 @@ export function testEvidence(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-evi
   return { log: new TransparencyLog(loadOrCreateLogKey(dir, 'test.xinqiao/log')), store: new FsBlobStore(path.join(dir, 'blobs')), maxBytes };
 }
 
-export function testApp(database: Database, webRoot?: string, licenceIssuersPath = '/nonexistent/licence-issuers.json', rateLimits: Partial<RateLimitConfig> = {}, evidence: EvidenceDeps = testEvidence(), extra: { clock?: () => Date; sender?: MemorySender; ratingPolicy?: RatingPolicy } = {}) {
+export function testApp(database: Database, webRoot?: string, licenceIssuersPath = '/nonexistent/licence-issuers.json', rateLimits: Partial<RateLimitConfig> = {}, evidence: EvidenceDeps = testEvidence(), extra: { clock?: () => Date; sender?: MemorySender; ratingPolicy?: RatingPolicy; sync?: SyncDeps } = {}) {
   const limits: RateLimitConfig = { anonymousPerMinute: 100_000, anonymousSearchPerMinute: 100_000, userPerMinute: 100_000, redisUrl: null, ...rateLimits };
-  return buildApp({ config: { bodyLimit: 1_048_576, loginDelayBaseMs: 1, trustProxy: false, licenceIssuersPath, rateLimits: limits, ratingPolicy: extra.ratingPolicy ?? DEFAULT_RATING_POLICY }, database, pii: TEST_PII, calendar: loadCalendar('/nonexistent'), evidence, complianceRules: loadComplianceRules('/nonexistent'), sender: extra.sender ?? new MemorySender(), logger: false, clock: extra.clock ?? (() => TEST_NOW), ...(webRoot ? { webRoot } : {}) });
+  return buildApp({ config: { bodyLimit: 1_048_576, loginDelayBaseMs: 1, trustProxy: false, licenceIssuersPath, rateLimits: limits, ratingPolicy: extra.ratingPolicy ?? DEFAULT_RATING_POLICY }, database, pii: TEST_PII, calendar: loadCalendar('/nonexistent'), evidence, complianceRules: loadComplianceRules('/nonexistent'), sender: extra.sender ?? new MemorySender(), ...(extra.sync ? { sync: extra.sync } : {}), logger: false, clock: extra.clock ?? (() => TEST_NOW), ...(webRoot ? { webRoot } : {}) });
 }

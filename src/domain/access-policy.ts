@@ -66,6 +66,7 @@ export const POLICY = {
   'reputation:creditors': ['agency', 'regulator'],
   'certification:apply': ['agency'],
   'certification:decide': ['regulator'],
+  'sync:manage': ['regulator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A permission a route can require. */

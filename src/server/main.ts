@@ -11,7 +11,8 @@ import { FsBlobStore } from '../modules/evidence/blob-store.js';
 import { loadOrCreateLogKey } from '../modules/evidence/signing-key.js';
 import { TransparencyLog } from '../modules/evidence/transparency-log.js';
 import { buildApp, caseDepsOf } from './app.js';
-import { scheduleCaseJobs, scheduleRetention } from './scheduler.js';
+import { scheduleCaseJobs, scheduleRetention, scheduleSync } from './scheduler.js';
+import { loadSources } from '../modules/ingest/sources.config.js';
 import { loadComplianceRules } from '../shared/compliance-rules.js';
 import { LogSender } from '../modules/notifications/notification-sender.js';
 
@@ -27,10 +28,14 @@ async function main(): Promise<void> {
   const log = new TransparencyLog(loadOrCreateLogKey(config.dataDir, config.logOrigin));
   await log.sync(database.db);
   const evidence = { log, store: new FsBlobStore(path.join(config.dataDir, 'blobs')), maxBytes: config.evidenceMaxBytes };
-  const appDeps = { config, database, logger, pii, calendar, evidence, complianceRules: loadComplianceRules(config.dataDir), sender: new LogSender(logger) };
+  const sender = new LogSender(logger);
+  const sync = { sources: loadSources(config.sourcesPath), secret: config.secret, leaseMs: config.syncLeaseMs, sender };
+  const appDeps = { config, database, logger, pii, calendar, evidence, complianceRules: loadComplianceRules(config.dataDir), sender, sync };
   const app = await buildApp(appDeps);
   scheduleRetention(database, logger);
   scheduleCaseJobs(database, logger, caseDepsOf(appDeps));
+  scheduleSync(database, logger, sync);
+  if (sync.sources.length) logger.info(`${sync.sources.length} data source(s) scheduled from ${config.sourcesPath}`);
   const close = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await app.close();

@@ -8,6 +8,8 @@ import { activateDueCases } from '../modules/cases/lifecycle.service.js';
 import { flagOverdueFirstReports } from '../modules/cases/case-views.service.js';
 import { deliverNotifications } from '../modules/notifications/notifications.service.js';
 import { escalateOverdueComplaints } from '../modules/recourse/complaints.service.js';
+import { runSync, type SyncDeps } from '../modules/ingest/sync.service.js';
+import { AppError } from '../shared/app-error.js';
 
 /** Runs retention once now and then daily at 03:10 China time. */
 export function scheduleRetention(database: Database, logger: Logger): Cron {
@@ -42,4 +44,20 @@ export function scheduleCaseJobs(database: Database, logger: Logger, deps: CaseD
   };
   void run();
   return new Cron('* * * * *', { timezone: 'Asia/Shanghai', protect: true }, run);
+}
+
+/** Each data source on its cron (Asia/Shanghai); a run already going elsewhere is skipped, not doubled. */
+export function scheduleSync(database: Database, logger: Logger, deps: SyncDeps): Cron[] {
+  return deps.sources.map((source) =>
+    new Cron(source.cron, { timezone: 'Asia/Shanghai', protect: true }, async () => {
+      const ctx = { db: database.db, dialect: database.dialect, actor: { kind: 'system' as const, name: 'sync' }, clock: () => new Date(), log: logger };
+      try {
+        const run = await runSync(ctx, deps, source.name);
+        logger.info({ run }, `sync of ${source.name} ${run.status}`);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'conflict') logger.info(`sync of ${source.name} skipped: ${err.detail}`);
+        else logger.error({ err }, `sync of ${source.name} could not start`);
+      }
+    }),
+  );
 }
