@@ -1,4 +1,5 @@
 /** Administration for regulators: accounts, enterprise verifications, API tokens, data requests, retention. */
+import { SyncAdmin } from '../components/SyncAdmin';
 import { Alert, Button, Form, Input, Select, Space, Table, Tabs, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -123,6 +124,7 @@ export function AdminPage() {
         { key: 'verifications', label: t('admin.verifications'), children: <VerificationsTab /> },
         { key: 'tokens', label: t('admin.tokens'), children: <TokensTab /> },
         { key: 'requests', label: t('admin.requests'), children: <DataRequestsAdminTab /> },
+        { key: 'sync', label: t('admin.sync'), children: <SyncAdmin /> },
       ]} />
     </Space>
   );
