@@ -24,14 +24,33 @@ export interface EnterpriseInput {
   fetchedAt: string;
 }
 
+// Derived values are computed once per input object: an import needs each several times (change detection,
+// the row, the FTS document), and pinyin and hashing dominate import time.
+const hashes = new WeakMap<EnterpriseInput, string>();
+const searchFields = new WeakMap<EnterpriseInput, ReturnType<typeof searchFieldsFor>>();
+
 /** Hash of everything an import can change except the fetch time. */
 export function enterpriseContentHash(e: EnterpriseInput): string {
-  const { fetchedAt: _ignored, ...content } = e;
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  let h = hashes.get(e);
+  if (!h) {
+    const { fetchedAt: _ignored, ...content } = e;
+    h = createHash('sha256').update(JSON.stringify(content)).digest('hex');
+    hashes.set(e, h);
+  }
+  return h;
+}
+
+function searchFieldsOf(e: EnterpriseInput) {
+  let f = searchFields.get(e);
+  if (!f) {
+    f = searchFieldsFor(e.name, e.formerNames.map((n) => n.name));
+    searchFields.set(e, f);
+  }
+  return f;
 }
 
 function enterpriseRow(e: EnterpriseInput, now: string): NewEnterprise {
-  const s = searchFieldsFor(e.name, e.formerNames.map((f) => f.name));
+  const s = searchFieldsOf(e);
   return {
     credit_code: e.creditCode,
     name: e.name,
@@ -71,7 +90,7 @@ async function writeSearchDocuments(db: Executor, pairs: Array<[number, Enterpri
   for (const part of chunks(pairs, 2000)) {
     if (replace) await sql`DELETE FROM enterprise_fts WHERE rowid IN (${sql.join(part.map(([id]) => id))})`.execute(db);
     const values = part.map(([id, e]) => {
-      const s = searchFieldsFor(e.name, e.formerNames.map((f) => f.name));
+      const s = searchFieldsOf(e);
       return sql`(${id}, ${s.searchBigrams}, ${s.searchPinyin})`;
     });
     await sql`INSERT INTO enterprise_fts (rowid, grams, pinyin) VALUES ${sql.join(values)}`.execute(db);
