@@ -25,6 +25,7 @@ import { addProofCommands } from './log-commands.js';
 import { addCaseCommands } from './case-commands.js';
 import { addCalendarCommands } from './calendar-commands.js';
 import { addSyncCommands } from './sync-commands.js';
+import { addRiskCommands } from './risk-commands.js';
 import { verifyLog } from '../modules/evidence/log-verify.js';
 import { loadOrCreateLogKey } from '../modules/evidence/signing-key.js';
 import { printCheck, printSearch } from './print.js';
@@ -229,6 +230,7 @@ addProofCommands(logCommand);
 addCaseCommands(program, withDatabase);
 addCalendarCommands(program);
 addSyncCommands(program, withDatabase);
+addRiskCommands(program, withDatabase);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(err.message);

@@ -11,6 +11,7 @@ import * as m007 from './migrations/007-evidence-log.js';
 import * as m008 from './migrations/008-cases.js';
 import * as m009 from './migrations/009-recourse.js';
 import * as m010 from './migrations/010-ingest.js';
+import * as m011 from './migrations/011-risk.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-registry': m001,
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '008-cases': m008,
   '009-recourse': m009,
   '010-ingest': m010,
+  '011-risk': m011,
 };
 
 // Static imports instead of a folder scan: works the same from src/ under Vitest and from dist/.

@@ -553,6 +553,18 @@ export interface SyncQuarantineTable {
   resolved_at: string | null;
 }
 
+export interface RiskModelsTable {
+  version: string;
+  trained_at: string;
+  /** JSON of the scorecard (domain/risk/scorecard.ts). */
+  model: string;
+  /** JSON of the hold-out metrics. */
+  metrics: string;
+  /** What it was trained on, in words. */
+  training_source: string;
+  active: Generated<number>;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
   enterprises: EnterprisesTable;
@@ -592,6 +604,7 @@ export interface DB {
   sync_sources: SyncSourcesTable;
   sync_runs: SyncRunsTable;
   sync_quarantine: SyncQuarantineTable;
+  risk_models: RiskModelsTable;
   ledger_transactions: LedgerTransactionsTable;
   ledger_postings: LedgerPostingsTable;
   notifications: NotificationsTable;

@@ -13,6 +13,7 @@ import { TransparencyLog } from '../modules/evidence/transparency-log.js';
 import { buildApp, caseDepsOf } from './app.js';
 import { scheduleCaseJobs, scheduleRetention, scheduleSync } from './scheduler.js';
 import { loadSources } from '../modules/ingest/sources.config.js';
+import { ensureModel } from '../modules/risk/risk.service.js';
 import { loadComplianceRules } from '../shared/compliance-rules.js';
 import { LogSender } from '../modules/notifications/notification-sender.js';
 
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   const log = new TransparencyLog(loadOrCreateLogKey(config.dataDir, config.logOrigin));
   await log.sync(database.db);
   const evidence = { log, store: new FsBlobStore(path.join(config.dataDir, 'blobs')), maxBytes: config.evidenceMaxBytes };
+  const trained = await ensureModel({ db: database.db, dialect: database.dialect, actor: { kind: 'system', name: 'risk' }, clock: () => new Date(), log: logger });
+  if (trained) logger.info(`Trained the default-risk model ${trained.version} on ${trained.source}: hold-out AUC ${trained.metrics.auc.toFixed(3)}`);
   const sender = new LogSender(logger);
   const sync = { sources: loadSources(config.sourcesPath), secret: config.secret, leaseMs: config.syncLeaseMs, sender };
   const appDeps = { config, database, logger, pii, calendar, evidence, complianceRules: loadComplianceRules(config.dataDir), sender, sync };

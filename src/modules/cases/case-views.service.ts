@@ -99,3 +99,21 @@ export async function flagOverdueFirstReports(ctx: ServiceContext): Promise<numb
   }
   return n;
 }
+
+/** How many cases against a debtor were settled in full (payment history for the risk model). */
+export async function settledCasesOf(ctx: ServiceContext, debtorKey: string): Promise<number> {
+  const r = await ctx.db.selectFrom('cases').innerJoin('debts', 'debts.id', 'cases.debt_id').select((eb) => eb.fn.countAll<number>().as('n')).where('debts.debtor_key', '=', debtorKey).where('cases.status', '=', 'settled').executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Ended cases against enterprise debtors, as training examples: settled = repaid, closed or sent to court = defaulted. */
+export async function endedCasesForTraining(ctx: ServiceContext) {
+  const rows = await ctx.db.selectFrom('cases').innerJoin('debts', 'debts.id', 'cases.debt_id')
+    .select(['cases.status', 'cases.ended_at', 'cases.signed_at', 'debts.due_on', 'debts.principal_fen', 'debts.interest_fen', 'debts.debtor_credit_code', 'debts.debtor_key'])
+    .where('cases.status', 'in', ['settled', 'closed', 'transferred_to_law_firm']).where('debts.debtor_kind', '=', 'enterprise').execute();
+  return rows.map((r) => ({
+    creditCode: r.debtor_credit_code!, debtorKey: r.debtor_key, amountFen: r.principal_fen + r.interest_fen,
+    ageDays: Math.max(0, (Date.parse(r.signed_at ?? r.ended_at!) - Date.parse(`${r.due_on}T00:00:00Z`)) / 86_400_000),
+    defaulted: (r.status === 'settled' ? 0 : 1) as 0 | 1, closedOn: (r.ended_at ?? '').slice(0, 10),
+  }));
+}

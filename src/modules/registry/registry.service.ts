@@ -92,3 +92,22 @@ export async function agencyForCreditCode(ctx: ServiceContext, creditCode: strin
   const agency = e ? await repo.findAgencyByEnterpriseId(ctx.db, e.id) : undefined;
   return agency ? agencySummary(ctx, agency.id) : null;
 }
+
+/** Counts of an enterprise's public records as the risk model reads them (only records still in public view). */
+export async function riskFactsOf(ctx: ServiceContext, enterpriseId: number) {
+  const e = await repo.findEnterpriseById(ctx.db, enterpriseId);
+  if (!e) return null;
+  const r = await repo.findEnterpriseRecords(ctx.db, enterpriseId);
+  const threeYearsAgo = new Date(ctx.clock().getTime() - 3 * 365.25 * 86_400_000).toISOString().slice(0, 10);
+  return {
+    creditCode: e.credit_code,
+    name: e.name,
+    businessScope: e.business_scope,
+    cityCode: e.city_code,
+    openLawsuits: r.lawsuits.filter((l) => l.status === 'open' && l.role === 'defendant').length,
+    enforcementOpen: r.enforcement.filter((x) => x.status === 'open').length,
+    dishonestCurrent: r.dishonest.some((d) => d.removed_on === null),
+    penalties3y: r.penalties.filter((p) => p.decided_on >= threeYearsAgo).length,
+    abnormalCurrent: r.abnormal.some((a) => a.removed_on === null),
+  };
+}
