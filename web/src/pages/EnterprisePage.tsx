@@ -15,6 +15,7 @@ import { useAuth } from '../auth';
 import { useState } from 'react';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { AgencyReputation } from '../components/AgencyReputation';
+import { RiskPanel } from '../components/RiskPanel';
 
 /** The enterprise/agency page. */
 export function EnterprisePage() {
@@ -79,6 +80,7 @@ export function EnterprisePage() {
         </Descriptions>
       </Card>
 
+      <RiskPanel enterpriseId={e.id} />
       {accessNote && <Alert type={e.access.tier === 'public' ? 'info' : 'warning'} showIcon message={accessNote} data-testid="access-note" />}
       <RecordTables records={e.records} onObject={e.access.tier === 'self' ? (kind, recordId) => setObjecting({ kind, id: recordId }) : undefined} />
       {e.access.tier === 'self' && <Alert type="info" showIcon message={t('records.objectHint')} />}
