@@ -12,6 +12,7 @@ import * as m008 from './migrations/008-cases.js';
 import * as m009 from './migrations/009-recourse.js';
 import * as m010 from './migrations/010-ingest.js';
 import * as m011 from './migrations/011-risk.js';
+import * as m012 from './migrations/012-name-index.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-registry': m001,
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '009-recourse': m009,
   '010-ingest': m010,
   '011-risk': m011,
+  '012-name-index': m012,
 };
 
 // Static imports instead of a folder scan: works the same from src/ under Vitest and from dist/.
