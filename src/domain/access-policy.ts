@@ -67,6 +67,7 @@ export const POLICY = {
   'certification:apply': ['agency'],
   'certification:decide': ['regulator'],
   'sync:manage': ['regulator'],
+  'batch:check': SIGNED_IN,
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A permission a route can require. */

@@ -24,6 +24,7 @@ import { objectionsRoutes } from '../modules/objections/objections.routes.js';
 import { recourseRoutes } from '../modules/recourse/recourse.routes.js';
 import { ingestRoutes } from '../modules/ingest/ingest.routes.js';
 import { riskRoutes } from '../modules/risk/risk.routes.js';
+import { batchRoutes } from '../modules/batch/batch.routes.js';
 import type { SyncDeps } from '../modules/ingest/sync.service.js';
 import type { NotificationSender } from '../modules/notifications/notification-sender.js';
 import type { RuleSet } from '../domain/compliance.js';
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(objectionsRoutes, { prefix: '/api/v1', context, deps: { calendar: deps.calendar, sender: deps.sender } });
   await app.register(recourseRoutes, { prefix: '/api/v1', context, deps: { ...caseDepsOf(deps), ratingPolicy: deps.config.ratingPolicy } });
   await app.register(riskRoutes, { prefix: '/api/v1', context });
+  await app.register(batchRoutes, { prefix: '/api/v1', context });
   await app.register(ingestRoutes, { prefix: '/api/v1', context, deps: deps.sync ?? { sources: [], secret: () => undefined, leaseMs: 120_000 } });
   await app.register(evidenceRoutes, { prefix: '/api/v1', context, deps: deps.evidence });
   await app.register(privacyRoutes, { prefix: '/api/v1', context, pii: deps.pii, calendar: deps.calendar });
