@@ -27,7 +27,8 @@ function pickColumn(header: string[]): number {
 function fromTable(rows: string[][]): BatchInput[] {
   if (rows.length === 0) throw new AppError('invalid_input', 'The file is empty.');
   const header = rows[0]!;
-  const known = header.some((h) => [...CODE_HEADERS, ...NAME_HEADERS].includes(h.trim().toLowerCase()));
+  // A header is a known column name, or a first cell that names a column ("统一社会信用代码或名称", "Supplier name").
+  const known = header.some((h) => [...CODE_HEADERS, ...NAME_HEADERS].includes(h.trim().toLowerCase())) || /代码|名称|供应商|^name|^code|supplier|company/i.test(header[0]?.trim() ?? '');
   const column = known ? pickColumn(header) : 0;
   const body = known ? rows.slice(1) : rows;
   const offset = known ? 2 : 1;
