@@ -13,6 +13,7 @@ import * as m009 from './migrations/009-recourse.js';
 import * as m010 from './migrations/010-ingest.js';
 import * as m011 from './migrations/011-risk.js';
 import * as m012 from './migrations/012-name-index.js';
+import * as m013 from './migrations/013-alerts.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-registry': m001,
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '010-ingest': m010,
   '011-risk': m011,
   '012-name-index': m012,
+  '013-alerts': m013,
 };
 
 // Static imports instead of a folder scan: works the same from src/ under Vitest and from dist/.

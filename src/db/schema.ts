@@ -565,6 +565,58 @@ export interface RiskModelsTable {
   active: Generated<number>;
 }
 
+export interface WatchlistTable {
+  id: Generated<number>;
+  owner_user_id: number;
+  credit_code: string;
+  label: string;
+  /** Risk band at the last evaluation (a worse one raises an alert). */
+  last_band: string | null;
+  created_at: string;
+}
+
+export interface AlertsTable {
+  id: Generated<number>;
+  owner_user_id: number;
+  credit_code: string;
+  rule: string;
+  dedup_key: string;
+  record_kind: string | null;
+  record_id: number | null;
+  title: string;
+  details: string;
+  status: 'active' | 'withdrawn';
+  created_at: string;
+  withdrawn_at: string | null;
+  withdrawn_reason: string | null;
+  read_at: string | null;
+}
+
+export interface WebhookEndpointsTable {
+  id: Generated<number>;
+  owner_user_id: number;
+  url: string;
+  /** The signing secret, sealed with the personal-information key (it must be readable to sign). */
+  secret_enc: string;
+  active: Generated<number>;
+  created_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  endpoint_id: number;
+  alert_id: number;
+  event: 'alert.created' | 'alert.withdrawn';
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
   enterprises: EnterprisesTable;
@@ -605,6 +657,10 @@ export interface DB {
   sync_runs: SyncRunsTable;
   sync_quarantine: SyncQuarantineTable;
   risk_models: RiskModelsTable;
+  watchlist: WatchlistTable;
+  alerts: AlertsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   ledger_transactions: LedgerTransactionsTable;
   ledger_postings: LedgerPostingsTable;
   notifications: NotificationsTable;

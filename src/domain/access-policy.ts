@@ -68,6 +68,7 @@ export const POLICY = {
   'certification:decide': ['regulator'],
   'sync:manage': ['regulator'],
   'batch:check': SIGNED_IN,
+  'watchlist:manage': SIGNED_IN,
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A permission a route can require. */
@@ -82,4 +83,4 @@ export function allows(role: Role, permission: Permission): boolean {
 }
 
 /** Permissions an API token of a partner may be scoped to. */
-export const TOKEN_SCOPES: readonly Permission[] = ['registry:read', 'registry:check-code', 'registry:partner-read'];
+export const TOKEN_SCOPES: readonly Permission[] = ['registry:read', 'registry:check-code', 'registry:partner-read', 'watchlist:manage', 'batch:check'];

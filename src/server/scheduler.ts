@@ -10,6 +10,9 @@ import { deliverNotifications } from '../modules/notifications/notifications.ser
 import { escalateOverdueComplaints } from '../modules/recourse/complaints.service.js';
 import { runSync, type SyncDeps } from '../modules/ingest/sync.service.js';
 import { AppError } from '../shared/app-error.js';
+import { evaluateAlerts } from '../modules/alerts/alerts.service.js';
+import { deliverWebhooks } from '../modules/alerts/webhooks.service.js';
+import type { PiiCipher } from '../modules/privacy/pii-cipher.js';
 
 /** Runs retention once now and then daily at 03:10 China time. */
 export function scheduleRetention(database: Database, logger: Logger): Cron {
@@ -60,4 +63,26 @@ export function scheduleSync(database: Database, logger: Logger, deps: SyncDeps)
       }
     }),
   );
+}
+
+/** Alerts: re-evaluate watches every 10 minutes; send due webhook deliveries every minute (from the outbox). */
+export function scheduleAlerts(database: Database, logger: Logger, pii: PiiCipher): Cron[] {
+  const ctx = () => ({ db: database.db, dialect: database.dialect, actor: { kind: 'system' as const, name: 'alerts' }, clock: () => new Date(), log: logger });
+  return [
+    new Cron('*/10 * * * *', { protect: true }, async () => {
+      try {
+        const r = await evaluateAlerts(ctx());
+        if (r.raised + r.withdrawn) logger.info(r, 'alerts evaluated');
+      } catch (err) {
+        logger.error({ err }, 'alert evaluation failed; it runs again in 10 minutes');
+      }
+    }),
+    new Cron('* * * * *', { protect: true }, async () => {
+      try {
+        await deliverWebhooks(ctx(), pii);
+      } catch (err) {
+        logger.error({ err }, 'webhook delivery failed; pending deliveries stay in the outbox');
+      }
+    }),
+  ];
 }
