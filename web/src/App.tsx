@@ -24,6 +24,7 @@ const CasesPage = lazy(() => import('./pages/CasesPage').then((m) => ({ default:
 const NewCasePage = lazy(() => import('./pages/NewCasePage').then((m) => ({ default: m.NewCasePage })));
 const CaseDetailPage = lazy(() => import('./pages/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
 const BatchCheckPage = lazy(() => import('./pages/BatchCheckPage').then((m) => ({ default: m.BatchCheckPage })));
+const WatchPage = lazy(() => import('./pages/WatchPage').then((m) => ({ default: m.WatchPage })));
 const RecoursePage = lazy(() => import('./pages/RecoursePage').then((m) => ({ default: m.RecoursePage })));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 
@@ -33,7 +34,7 @@ export function App() {
   const location = useLocation();
   const navigate = useNavigate();
   const auth = useAuth();
-  const selected = ['agencies', 'credit-code', 'evidence', 'fees', 'cases', 'recourse', 'batch-check'].find((p) => location.pathname.startsWith(`/${p}`)) ?? 'search';
+  const selected = ['agencies', 'credit-code', 'evidence', 'fees', 'cases', 'recourse', 'batch-check', 'watch'].find((p) => location.pathname.startsWith(`/${p}`)) ?? 'search';
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#1f4e8c', borderRadius: 6 } }}>
       <a href="#main" className="skip-link">{t('app.skip')}</a>
@@ -50,7 +51,7 @@ export function App() {
             { key: 'credit-code', label: <Link to="/credit-code">{t('nav.creditCode')}</Link> },
             { key: 'fees', label: <Link to="/fees">{t('nav.fees')}</Link> },
             { key: 'evidence', label: <Link to="/evidence">{t('nav.evidence')}</Link> },
-            ...(auth.account ? [{ key: 'cases', label: <Link to="/cases" data-testid="nav-cases">{t('nav.cases')}</Link> }, { key: 'recourse', label: <Link to="/recourse" data-testid="nav-recourse">{t('nav.recourse')}</Link> }, { key: 'batch-check', label: <Link to="/batch-check" data-testid="nav-batch">{t('nav.batch')}</Link> }] : []),
+            ...(auth.account ? [{ key: 'cases', label: <Link to="/cases" data-testid="nav-cases">{t('nav.cases')}</Link> }, { key: 'recourse', label: <Link to="/recourse" data-testid="nav-recourse">{t('nav.recourse')}</Link> }, { key: 'batch-check', label: <Link to="/batch-check" data-testid="nav-batch">{t('nav.batch')}</Link> }, { key: 'watch', label: <Link to="/watch" data-testid="nav-watch">{t('nav.watch')}</Link> }] : []),
           ]} />
           {auth.account ? (
             <Dropdown menu={{ items: [
@@ -81,6 +82,7 @@ export function App() {
             <Route path="/notifications" element={<NotificationsPage />} />
             <Route path="/recourse" element={<RecoursePage />} />
             <Route path="/batch-check" element={<BatchCheckPage />} />
+            <Route path="/watch" element={<WatchPage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/register" element={<RegisterPage />} />
             <Route path="/account" element={<AccountPage />} />
