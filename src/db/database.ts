@@ -39,6 +39,23 @@ export interface OpenOptions {
   onPoolError?: (err: Error) => void;
 }
 
+/**
+ * SQLite runs DDL inside transactions perfectly well, but Kysely's adapter says it cannot, so its migrator would run
+ * migrations without one — and a process killed mid-migration (the sync crash test does exactly that) would leave
+ * half a schema behind. This adapter tells the truth, so each migration and its bookkeeping commit together.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class TransactionalDdlSqliteDialect extends SqliteDialect {
+  override createAdapter(): TransactionalDdlSqliteAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
 /** Opens SQLite (creating its directory, WAL mode) or a PostgreSQL pool. */
 export function openDatabase(options: OpenOptions): Database {
   if (options.databaseUrl) {
@@ -62,7 +79,7 @@ export function openDatabase(options: OpenOptions): Database {
   sqlite.pragma('cache_size = -65536');
   // Memory-mapped reads skip a copy per page; the mapping is page cache, not heap.
   sqlite.pragma('mmap_size = 268435456');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new TransactionalDdlSqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', location: options.sqlitePath, close: () => db.destroy() };
 }
 

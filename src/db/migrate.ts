@@ -14,6 +14,7 @@ import * as m010 from './migrations/010-ingest.js';
 import * as m011 from './migrations/011-risk.js';
 import * as m012 from './migrations/012-name-index.js';
 import * as m013 from './migrations/013-alerts.js';
+import * as m014 from './migrations/014-agency-grades.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-registry': m001,
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '011-risk': m011,
   '012-name-index': m012,
   '013-alerts': m013,
+  '014-agency-grades': m014,
 };
 
 // Static imports instead of a folder scan: works the same from src/ under Vitest and from dist/.

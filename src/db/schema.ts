@@ -617,6 +617,16 @@ export interface WebhookDeliveriesTable {
   created_at: string;
 }
 
+export interface AgencyGradeHistoryTable {
+  id: Generated<number>;
+  agency_id: number;
+  grade: string;
+  score: number;
+  /** JSON array of reasons (domain/agency-grade.ts). */
+  reasons: string;
+  computed_at: string;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
   enterprises: EnterprisesTable;
@@ -661,6 +671,7 @@ export interface DB {
   alerts: AlertsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  agency_grade_history: AgencyGradeHistoryTable;
   ledger_transactions: LedgerTransactionsTable;
   ledger_postings: LedgerPostingsTable;
   notifications: NotificationsTable;

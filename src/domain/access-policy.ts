@@ -69,6 +69,7 @@ export const POLICY = {
   'sync:manage': ['regulator'],
   'batch:check': SIGNED_IN,
   'watchlist:manage': SIGNED_IN,
+  'profile:read': [...CREDITORS, 'agency', 'partner', 'regulator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A permission a route can require. */

@@ -11,7 +11,7 @@ import { FsBlobStore } from '../modules/evidence/blob-store.js';
 import { loadOrCreateLogKey } from '../modules/evidence/signing-key.js';
 import { TransparencyLog } from '../modules/evidence/transparency-log.js';
 import { buildApp, caseDepsOf } from './app.js';
-import { scheduleAlerts, scheduleCaseJobs, scheduleRetention, scheduleSync } from './scheduler.js';
+import { scheduleAgencyGrades, scheduleAlerts, scheduleCaseJobs, scheduleRetention, scheduleSync } from './scheduler.js';
 import { loadSources } from '../modules/ingest/sources.config.js';
 import { ensureModel } from '../modules/risk/risk.service.js';
 import { loadComplianceRules } from '../shared/compliance-rules.js';
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   scheduleCaseJobs(database, logger, caseDepsOf(appDeps));
   scheduleSync(database, logger, sync);
   scheduleAlerts(database, logger, pii);
+  scheduleAgencyGrades(database, logger, config.ratingPolicy);
   if (sync.sources.length) logger.info(`${sync.sources.length} data source(s) scheduled from ${config.sourcesPath}`);
   const close = async (signal: string) => {
     logger.info({ signal }, 'shutting down');

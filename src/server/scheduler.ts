@@ -3,6 +3,8 @@ import { Cron } from 'croner';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import { withdrawExpiredRecords } from '../modules/registry/retention.service.js';
+import { recomputeAgencyGrades } from '../modules/recourse/agency-grade.service.js';
+import type { RatingPolicy } from '../domain/reputation.js';
 import type { CaseDeps } from '../modules/cases/cases.deps.js';
 import { activateDueCases } from '../modules/cases/lifecycle.service.js';
 import { flagOverdueFirstReports } from '../modules/cases/case-views.service.js';
@@ -85,4 +87,16 @@ export function scheduleAlerts(database: Database, logger: Logger, pii: PiiCiphe
       }
     }),
   ];
+}
+
+/** Agencies' risk grades, recomputed daily at 04:20 China time (and whenever someone opens a grade). */
+export function scheduleAgencyGrades(database: Database, logger: Logger, ratingPolicy: RatingPolicy): Cron {
+  return new Cron('20 4 * * *', { timezone: 'Asia/Shanghai', protect: true }, async () => {
+    try {
+      const n = await recomputeAgencyGrades({ db: database.db, dialect: database.dialect, actor: { kind: 'system', name: 'agency-grades' }, clock: () => new Date(), log: logger }, { ratingPolicy });
+      logger.info(`recomputed ${n} agency grades`);
+    } catch (err) {
+      logger.error({ err }, 'agency grade recomputation failed; it runs again tomorrow');
+    }
+  });
 }

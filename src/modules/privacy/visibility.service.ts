@@ -41,3 +41,8 @@ export async function recordAccess(ctx: ServiceContext, subject: { kind: 'enterp
     accessed_at: ctx.clock().toISOString(),
   });
 }
+
+/** True when the signed-in user declared this enterprise a related party. */
+export async function isRelatedParty(ctx: ServiceContext, creditCode: string): Promise<boolean> {
+  return ctx.actor.kind === 'user' && Boolean(await findRelatedParty(ctx.db, ctx.actor.userId, creditCode));
+}

@@ -7,6 +7,7 @@ import { applyForCertification, certificationQueue, decideCertification, myAppli
 import { fileComplaint, listComplaints, resolveComplaint, respondToComplaint } from './complaints.service.js';
 import type { RecourseDeps } from './recourse.deps.js';
 import { agencyReputation, creditorReputation, rateCase } from './reputation.service.js';
+import { agencyRiskGrade } from './agency-grade.service.js';
 
 const id = z.coerce.number({ error: 'must be a number' }).int().positive();
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256 digest');
@@ -26,6 +27,7 @@ export async function recourseRoutes(app: FastifyInstance, opts: { context: Cont
 
   r.post('/cases/:id/ratings', { config: { permission: 'ratings:submit' }, schema: { tags, summary: 'After a case ends the creditor rates the agency and the agency the creditor (1–5)', params: z.object({ id }), body: z.object({ score: z.number().int('score must be a whole number').min(1, 'score is 1 to 5').max(5, 'score is 1 to 5'), comment: z.string().trim().max(2000).default('') }) } }, async (req, reply) => reply.code(201).send(await rateCase(ctx(req), deps, req.params.id, req.body)));
   r.get('/agencies/:id/reputation', { config: { permission: 'reputation:read' }, schema: { tags, summary: 'Caseload-adjusted rating, complaint rate per 100 cases with its 95 % interval, recommended-list history', params: z.object({ id }) } }, async (req) => agencyReputation(ctx(req), deps, req.params.id));
+  r.get('/agencies/:id/risk-grade', { config: { permission: 'reputation:read' }, schema: { tags, summary: 'The agency’s risk grade (A–D) with every reason, and its history', params: z.object({ id }) } }, async (req) => agencyRiskGrade(ctx(req), deps, req.params.id));
   r.get('/creditors/:id/reputation', { config: { permission: 'reputation:creditors' }, schema: { tags, summary: 'How agencies rated a creditor', params: z.object({ id }) } }, async (req) => creditorReputation(ctx(req), deps, req.params.id));
 
   r.post('/certification/applications', { config: { permission: 'certification:apply' }, schema: { tags, summary: 'Apply for "sunshine collection" certification with the signed commitment (an uploaded evidence file)', body: z.object({ commitmentSha256: sha256 }) } }, async (req, reply) => reply.code(201).send(await applyForCertification(ctx(req), req.body.commitmentSha256)));
