@@ -1,5 +1,5 @@
 /** An agency's caseload-adjusted reputation: rating, complaint rate with its interval, recommended-list history, and a way to complain. */
-import { Button, Descriptions, Space, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,6 +7,9 @@ import { useAuth } from '../auth';
 import { formatDateTime } from '../format';
 import { useApi } from '../useApi';
 import { ReasonDialog } from './ReasonDialog';
+
+interface Grade { grade: 'A' | 'B' | 'C' | 'D'; score: number; reasons: Array<{ code: string; points: number; text: Record<'zh-CN' | 'en', string> }> }
+const GRADE_COLOUR = { A: 'green', B: 'blue', C: 'orange', D: 'red' } as const;
 
 interface Reputation {
   ratings: { count: number; mean: number | null; adjusted: number };
@@ -20,6 +23,7 @@ export function AgencyReputation({ agencyId }: { agencyId: number }) {
   const { t, i18n } = useTranslation();
   const auth = useAuth();
   const { data, reload } = useApi<Reputation>(`/api/v1/agencies/${agencyId}/reputation`);
+  const grade = useApi<Grade>(`/api/v1/agencies/${agencyId}/risk-grade`);
   const [complaining, setComplaining] = useState(false);
   const [sent, setSent] = useState(false);
   if (!data) return null;
@@ -27,6 +31,14 @@ export function AgencyReputation({ agencyId }: { agencyId: number }) {
   return (
     <div data-testid="agency-reputation" style={{ marginTop: 12 }}>
       <Descriptions column={1} size="small">
+        {grade.data && (
+          <Descriptions.Item label={t('reputation.grade')}>
+            <Space direction="vertical" size={0}>
+              <span><Tag color={GRADE_COLOUR[grade.data.grade]} data-testid="agency-grade">{grade.data.grade}</Tag>{t('reputation.gradeScore', { score: grade.data.score })}</span>
+              {grade.data.reasons.map((r) => <Typography.Text key={r.code} type="secondary" style={{ fontSize: 12 }}>{r.text[i18n.language === 'en' ? 'en' : 'zh-CN']}（{r.points > 0 ? '+' : ''}{r.points}）</Typography.Text>)}
+            </Space>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('reputation.rating')}>{data.ratings.count ? t('reputation.ratingValue', { adjusted: data.ratings.adjusted.toFixed(2), mean: data.ratings.mean!.toFixed(2), count: data.ratings.count }) : t('reputation.noRatings')}</Descriptions.Item>
         <Descriptions.Item label={t('reputation.complaints')}>{c.per100 === null ? t('reputation.noCases') : t('reputation.complaintValue', { per100: c.per100.toFixed(1), low: c.ci95Per100!.low.toFixed(1), high: c.ci95Per100!.high.toFixed(1), complaints: c.complaints, cases: c.cases })}</Descriptions.Item>
         {data.delistedAt && <Descriptions.Item label={t('reputation.delisted')}>{formatDateTime(data.delistedAt, i18n.language)}</Descriptions.Item>}
