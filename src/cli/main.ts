@@ -26,6 +26,7 @@ import { addCaseCommands } from './case-commands.js';
 import { addCalendarCommands } from './calendar-commands.js';
 import { addSyncCommands } from './sync-commands.js';
 import { addRiskCommands } from './risk-commands.js';
+import { addAlertCommands } from './alert-commands.js';
 import { verifyLog } from '../modules/evidence/log-verify.js';
 import { loadOrCreateLogKey } from '../modules/evidence/signing-key.js';
 import { printCheck, printSearch } from './print.js';
@@ -231,6 +232,7 @@ addCaseCommands(program, withDatabase);
 addCalendarCommands(program);
 addSyncCommands(program, withDatabase);
 addRiskCommands(program, withDatabase);
+addAlertCommands(program, withDatabase);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(err.message);

@@ -35,6 +35,7 @@ const ZEnv = z.object({
   XINQIAO_DELIST_MIN_RATINGS: z.coerce.number().int().min(1).max(10_000).default(5),
   XINQIAO_SOURCES: z.string().min(1).optional(),
   XINQIAO_SYNC_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
+  XINQIAO_WEBHOOK_CLAIM_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
 });
 
@@ -71,6 +72,8 @@ export interface Config {
   sourcesPath: string;
   /** How long a sync run's lock lasts without renewal (a killed process's lock expires after this). */
   syncLeaseMs: number;
+  /** How long a webhook delivery in flight is reserved for the process sending it. */
+  webhookClaimMs: number;
   /** Reads a secret named in a configuration file (e.g. an API token for a data source) from the environment. */
   secret: (name: string) => string | undefined;
 }
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     licenceIssuersPath: path.resolve(e.XINQIAO_LICENCE_ISSUERS ?? path.join(dataDir, 'licence-issuers.json')),
     sourcesPath: path.resolve(e.XINQIAO_SOURCES ?? path.join(dataDir, 'sources.json')),
     syncLeaseMs: e.XINQIAO_SYNC_LEASE_MS,
+    webhookClaimMs: e.XINQIAO_WEBHOOK_CLAIM_MS,
     secret: (name) => (env[name] === '' ? undefined : env[name]),
   };
 }

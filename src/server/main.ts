@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   scheduleRetention(database, logger);
   scheduleCaseJobs(database, logger, caseDepsOf(appDeps));
   scheduleSync(database, logger, sync);
-  scheduleAlerts(database, logger, pii);
+  scheduleAlerts(database, logger, pii, config.webhookClaimMs);
   scheduleAgencyGrades(database, logger, config.ratingPolicy);
   if (sync.sources.length) logger.info(`${sync.sources.length} data source(s) scheduled from ${config.sourcesPath}`);
   const close = async (signal: string) => {

@@ -68,7 +68,7 @@ export function scheduleSync(database: Database, logger: Logger, deps: SyncDeps)
 }
 
 /** Alerts: re-evaluate watches every 10 minutes; send due webhook deliveries every minute (from the outbox). */
-export function scheduleAlerts(database: Database, logger: Logger, pii: PiiCipher): Cron[] {
+export function scheduleAlerts(database: Database, logger: Logger, pii: PiiCipher, claimMs = 60_000): Cron[] {
   const ctx = () => ({ db: database.db, dialect: database.dialect, actor: { kind: 'system' as const, name: 'alerts' }, clock: () => new Date(), log: logger });
   return [
     new Cron('*/10 * * * *', { protect: true }, async () => {
@@ -81,7 +81,7 @@ export function scheduleAlerts(database: Database, logger: Logger, pii: PiiCiphe
     }),
     new Cron('* * * * *', { protect: true }, async () => {
       try {
-        await deliverWebhooks(ctx(), pii);
+        await deliverWebhooks(ctx(), pii, fetch, claimMs);
       } catch (err) {
         logger.error({ err }, 'webhook delivery failed; pending deliveries stay in the outbox');
       }

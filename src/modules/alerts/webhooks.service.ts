@@ -58,7 +58,7 @@ export function backoffMs(attempts: number): number {
 }
 
 /** Sends due deliveries; returns how many were delivered. Safe to run in several processes (a claim per row). */
-export async function deliverWebhooks(ctx: ServiceContext, pii: PiiCipher, fetchImpl: typeof fetch = fetch): Promise<number> {
+export async function deliverWebhooks(ctx: ServiceContext, pii: PiiCipher, fetchImpl: typeof fetch = fetch, claimMs = 60_000): Promise<number> {
   const now = ctx.clock();
   const due = await ctx.db.selectFrom('webhook_deliveries').innerJoin('webhook_endpoints', 'webhook_endpoints.id', 'webhook_deliveries.endpoint_id')
     .select(['webhook_deliveries.id', 'webhook_deliveries.payload', 'webhook_deliveries.attempts', 'webhook_deliveries.next_attempt_at', 'webhook_endpoints.url', 'webhook_endpoints.secret_enc'])
@@ -66,8 +66,9 @@ export async function deliverWebhooks(ctx: ServiceContext, pii: PiiCipher, fetch
     .orderBy('webhook_deliveries.id').limit(100).execute();
   let delivered = 0;
   for (const d of due) {
-    // Claim: push the next attempt out first, so another process does not send the same row at the same time.
-    const claim = await ctx.db.updateTable('webhook_deliveries').set({ next_attempt_at: new Date(now.getTime() + 60_000).toISOString() }).where('id', '=', d.id).where('status', '=', 'pending').where('next_attempt_at', '=', d.next_attempt_at).executeTakeFirst();
+    // Claim: push the next attempt out first, so another process does not send the same row at the same time;
+    // if this process dies mid-send, the row is simply due again when the claim runs out.
+    const claim = await ctx.db.updateTable('webhook_deliveries').set({ next_attempt_at: new Date(now.getTime() + claimMs).toISOString() }).where('id', '=', d.id).where('status', '=', 'pending').where('next_attempt_at', '=', d.next_attempt_at).executeTakeFirst();
     if (Number(claim.numUpdatedRows) === 0) continue;
     const ts = Math.floor(ctx.clock().getTime() / 1000);
     let status: number | null = null;
