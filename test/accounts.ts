@@ -24,3 +24,10 @@ export async function sessionFor(database: Database, userId: number, at: Date = 
   const { session } = await startSession(database.db, user, { ip: '127.0.0.1', userAgent: 'vitest', mfaPassed: true }, at);
   return { cookie: `xq_session=${session.cookieValue}`, csrf: session.csrfToken };
 }
+
+/** An account whose enterprise (by credit code) is verified: an agency acting for its filing, or a debtor. */
+export async function createVerifiedUser(database: Database, role: 'agency' | 'debtor' | 'enterprise', creditCode: string) {
+  const u = await createUser(database, role);
+  await updateUser(database.db, u.id, { enterprise_credit_code: creditCode, verification_status: 'verified' });
+  return u;
+}

@@ -4,11 +4,10 @@ import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, sessionFor } from '../../../test/accounts.js';
+import { createUser, createVerifiedUser, sessionFor } from '../../../test/accounts.js';
 import { testApp, testContext, testEvidence, TEST_NOW } from '../../../test/factories.js';
 import { flagOverdueFirstReports } from './case-views.service.js';
 import { createSeededDatabase, TEST_DIALECTS, type TestDatabase } from '../../../test/test-database.js';
-import { updateUser } from '../accounts/accounts.repository.js';
 import { computeResidentIdCheck } from '../../domain/resident-id.js';
 import type { EvidenceDeps } from '../evidence/evidence.service.js';
 import { MemorySender } from '../notifications/notification-sender.js';
@@ -54,13 +53,9 @@ describe.each(TEST_DIALECTS)('collection cases on %s', (dialect) => {
     ids.other = (await createUser(database, 'creditor')).id;
     ids.regulator = (await createUser(database, 'regulator')).id;
     for (const [key, code] of [['agency', green.credit_code], ['redAgency', red.credit_code]] as const) {
-      const u = await createUser(database, 'agency');
-      await updateUser(database.db, u.id, { enterprise_credit_code: code, verification_status: 'verified' });
-      ids[key] = u.id;
+      ids[key] = (await createVerifiedUser(database, 'agency', code)).id;
     }
-    const d = await createUser(database, 'debtor');
-    await updateUser(database.db, d.id, { enterprise_credit_code: debtorCode, verification_status: 'verified' });
-    ids.debtor = d.id;
+    ids.debtor = (await createVerifiedUser(database, 'debtor', debtorCode)).id;
   });
   afterAll(async () => {
     await app?.close();

@@ -1,12 +1,11 @@
 /** Recourse through the API on every dialect: complaints and escalation after a restart, objections to registry records, ratings and delisting, certification. */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../../test/accounts.js';
+import { createUser, createVerifiedUser } from '../../../test/accounts.js';
 import { testApp, testContext, testEvidence, TEST_NOW } from '../../../test/factories.js';
 import { partyClient } from '../../../test/sessions.js';
 import { createSeededDatabase, TEST_DIALECTS, type TestDatabase } from '../../../test/test-database.js';
 import type { RatingPolicy } from '../../domain/reputation.js';
-import { updateUser } from '../accounts/accounts.repository.js';
 import type { EvidenceDeps } from '../evidence/evidence.service.js';
 import { MemorySender } from '../notifications/notification-sender.js';
 import { QUESTION_BANK } from './certification.service.js';
@@ -47,13 +46,9 @@ describe.each(TEST_DIALECTS)('recourse and reputation on %s', (dialect) => {
     ids.other = (await createUser(database, 'creditor')).id;
     ids.regulator = (await createUser(database, 'regulator')).id;
     for (const [who, code] of [['agency', a1.credit_code], ['agency2', a2.credit_code]] as const) {
-      const u = await createUser(database, 'agency');
-      await updateUser(database.db, u.id, { enterprise_credit_code: code, verification_status: 'verified' });
-      ids[who] = u.id;
+      ids[who] = (await createVerifiedUser(database, 'agency', code)).id;
     }
-    const d = await createUser(database, 'debtor');
-    await updateUser(database.db, d.id, { enterprise_credit_code: debtorCode, verification_status: 'verified' });
-    ids.debtor = d.id;
+    ids.debtor = (await createVerifiedUser(database, 'debtor', debtorCode)).id;
   });
   afterAll(async () => {
     await app?.close();
