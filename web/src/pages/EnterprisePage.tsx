@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { AgencyReputation } from '../components/AgencyReputation';
 import { RiskPanel } from '../components/RiskPanel';
+import { DebtorProfile } from '../components/DebtorProfile';
 
 /** The enterprise/agency page. */
 export function EnterprisePage() {
@@ -81,6 +82,7 @@ export function EnterprisePage() {
       </Card>
 
       <RiskPanel enterpriseId={e.id} />
+      <DebtorProfile enterpriseId={e.id} />
       {accessNote && <Alert type={e.access.tier === 'public' ? 'info' : 'warning'} showIcon message={accessNote} data-testid="access-note" />}
       <RecordTables records={e.records} onObject={e.access.tier === 'self' ? (kind, recordId) => setObjecting({ kind, id: recordId }) : undefined} />
       {e.access.tier === 'self' && <Alert type="info" showIcon message={t('records.objectHint')} />}
