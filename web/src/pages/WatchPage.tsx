@@ -13,13 +13,28 @@ interface Watched { creditCode: string; label: string; name: string | null; ente
 interface Endpoint { id: number; url: string; active: boolean; createdAt: string }
 interface Delivery { id: number; alertId: number; event: string; url: string; status: string; attempts: number; nextAttemptAt: string | null; lastStatus: number | null; lastError: string | null; deliveredAt: string | null }
 
+interface Digest { date: string; raised: Array<{ rule: string; count: number }>; withdrawn: Array<{ rule: string; count: number }> }
+
+/** Today's date in China time. */
+const todayShanghai = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
 function Inbox() {
   const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<'active' | 'withdrawn'>('active');
   const { data, error, loading, reload } = useApi<{ items: AlertItem[] }>(`/api/v1/alerts?status=${status}`);
+  const day = useApi<Digest>(`/api/v1/alerts/digest?date=${todayShanghai()}`);
   if (error) return <ErrorState error={error} onRetry={reload} />;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      {day.data && (
+        <Card size="small" title={t('watch.digest', { date: day.data.date })} data-testid="alert-digest">
+          <Space wrap>
+            {day.data.raised.map((g) => <Tag key={`r${g.rule}`} color="red">{t(`watch.rules.${g.rule}`, { defaultValue: g.rule })} +{g.count}</Tag>)}
+            {day.data.withdrawn.map((g) => <Tag key={`w${g.rule}`}>{t(`watch.rules.${g.rule}`, { defaultValue: g.rule })} −{g.count}</Tag>)}
+            {day.data.raised.length + day.data.withdrawn.length === 0 && <Typography.Text type="secondary">{t('watch.quietDay')}</Typography.Text>}
+          </Space>
+        </Card>
+      )}
       <Radio.Group value={status} onChange={(e) => setStatus(e.target.value)} optionType="button" options={[{ value: 'active', label: t('watch.active') }, { value: 'withdrawn', label: t('watch.withdrawn') }]} />
       <List loading={loading} dataSource={data?.items ?? []} locale={{ emptyText: <Empty description={t('watch.noAlerts')} /> }} renderItem={(a) => (
         <List.Item data-testid="alert-item">
