@@ -10,7 +10,7 @@ import { foldText } from '../../domain/search-text.js';
 import { featuresOf } from '../../domain/risk/features.js';
 import { predict } from '../../domain/risk/scorecard.js';
 import type { ServiceContext } from '../../shared/context.js';
-import { enterprisesByCodes, enterprisesByExactNames, recordCountsFor, type FoundEnterprise } from '../registry/batch-lookup.service.js';
+import { enterprisesByCodes, enterprisesByExactNames, enterprisesByNamePrefix, recordCountsFor, type FoundEnterprise } from '../registry/batch-lookup.service.js';
 import { search } from '../registry/registry.service.js';
 import { activeModel } from '../risk/risk.service.js';
 import type { BatchInput } from './batch-input.js';
@@ -34,6 +34,16 @@ export interface BatchRow {
   abnormalCurrent: number | null;
   riskBand: string | null;
   riskProbability: number | null;
+}
+
+/** Organisation-form suffixes that carry no identity ("有限公司", "股份有限公司"…). */
+const ORG_SUFFIX = /(股份有限公司|有限责任公司|有限公司|分公司|公司|集团|企业|商行|经营部|厂|店)$/;
+
+/** The distinctive part of a folded name. */
+function coreName(name: string): string {
+  let f = foldText(name);
+  for (let i = 0; i < 2 && ORG_SUFFIX.test(f); i++) f = f.replace(ORG_SUFFIX, '');
+  return f;
 }
 
 /** A name this similar to a single candidate is a "probable" match; below, only suggestions. */
@@ -96,10 +106,15 @@ export async function runBatchCheck(ctx: ServiceContext, inputs: BatchInput[], o
       row.reason = `超过 ${MAX_FUZZY} 个非精确名称，未做模糊匹配 / more than ${MAX_FUZZY} inexact names; not fuzzy-matched`;
       continue;
     }
-    const hits = (await search(ctx, { q: n.name, page: 1, pageSize: 3 })).items.map((h) => ({ creditCode: h.creditCode, name: h.name, similarity: nameSimilarity(n.name, h.name), id: h.id }));
+    // A near-name ("…公司" for "…有限公司") is found by its distinctive part, then ranked by similarity.
+    // First the cheap way: names starting with the distinctive part (an index range), then a full search.
+    const core = coreName(n.name);
+    let found: Array<{ creditCode: string; name: string }> = core.length >= 2 ? await enterprisesByNamePrefix(ctx, core, 5) : [];
+    if (found.length === 0) found = (await search(ctx, { q: n.name, page: 1, pageSize: 3 })).items;
+    const hits = found.map((h) => ({ creditCode: h.creditCode, name: h.name, similarity: nameSimilarity(n.name, h.name) }));
     hits.sort((a, b) => b.similarity - a.similarity);
     const best = hits[0];
-    row.alternatives = hits.map(({ creditCode, name, similarity }) => ({ creditCode, name, similarity }));
+    row.alternatives = hits.slice(0, 3).map(({ creditCode, name, similarity }) => ({ creditCode, name, similarity }));
     if (best && best.similarity >= PROBABLE && (hits.length === 1 || hits[1]!.similarity < best.similarity - 0.1)) {
       const e = (await enterprisesByCodes(ctx, [best.creditCode])).get(best.creditCode)!;
       resolved.set(n.i, e);

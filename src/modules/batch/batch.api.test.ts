@@ -54,6 +54,16 @@ describe.each(TEST_DIALECTS)('batch check on %s', (dialect) => {
     expect(modelVersion).toBeTruthy();
   });
 
+  it('finds a near-name ("…公司" for "…有限公司") as probable, with its confidence, never as matched', async () => {
+    const e = await database.db.selectFrom('enterprises').select(['credit_code', 'name']).where('name', 'like', '%有限公司').where('credit_code', 'not in', [sample[2]!.credit_code, sample[3]!.credit_code]).orderBy('id').limit(1).executeTakeFirstOrThrow();
+    const near = e.name.replace('有限公司', '公司');
+    const row = (await api.post('/batch-checks', 'user', `企业名称\n${near}`, { 'content-type': 'text/csv' })).json().rows[0];
+    expect(row).toMatchObject({ status: 'probable', enterprise: { creditCode: e.credit_code } });
+    expect(row.confidence).toBeGreaterThan(0.75);
+    expect(row.confidence).toBeLessThan(1);
+    expect(row.alternatives[0].creditCode).toBe(e.credit_code);
+  });
+
   it('reads XLSX, writes XLSX and CSV with the same rows', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('供应商');

@@ -71,3 +71,12 @@ export async function recordCountsFor(ctx: ServiceContext, ids: number[]): Promi
   }
   return out;
 }
+
+/** Enterprises whose folded name starts with a folded prefix (a near-name's distinctive part), via the name index. */
+export async function enterprisesByNamePrefix(ctx: ServiceContext, prefix: string, limit: number): Promise<FoundEnterprise[]> {
+  if (!prefix) return [];
+  let q = ctx.db.selectFrom('enterprises').select(COLUMNS);
+  // SQLite compares text bytewise, so a range is an index scan; PostgreSQL's trigram index serves LIKE 'x%'.
+  q = ctx.dialect === 'sqlite' ? q.where('search_name', '>=', prefix).where('search_name', '<', `${prefix}\u{10FFFF}`) : q.where('search_name', 'like', `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  return (await q.orderBy('search_name').limit(limit).execute()).map(found);
+}
