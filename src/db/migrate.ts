@@ -15,6 +15,7 @@ import * as m011 from './migrations/011-risk.js';
 import * as m012 from './migrations/012-name-index.js';
 import * as m013 from './migrations/013-alerts.js';
 import * as m014 from './migrations/014-agency-grades.js';
+import * as m015 from './migrations/015-mediation.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-registry': m001,
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '012-name-index': m012,
   '013-alerts': m013,
   '014-agency-grades': m014,
+  '015-mediation': m015,
 };
 
 // Static imports instead of a folder scan: works the same from src/ under Vitest and from dist/.

@@ -627,6 +627,41 @@ export interface AgencyGradeHistoryTable {
   computed_at: string;
 }
 
+export interface MediationOffersTable {
+  id: Generated<number>;
+  case_id: number;
+  /** Who proposed it: creditor, debtor, agency or mediator. */
+  by_party: string;
+  dispute_type: string;
+  situation: string;
+  /** JSON of the plan (domain/mediation/repayment-plan.ts). */
+  plan: string;
+  status: 'proposed' | 'accepted' | 'rejected' | 'countered' | 'expired';
+  deadline: string;
+  agreement_sha256: string | null;
+  created_at: string;
+  answered_at: string | null;
+}
+
+export interface LawFirmsTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  specialties: string;
+  city_codes: string;
+  capacity: number;
+  fee_bps: number;
+  client_codes: string;
+  updated_at: string;
+}
+
+export interface LawFirmAssignmentsTable {
+  case_id: number;
+  firm_id: number;
+  score: string;
+  assigned_at: string;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
   enterprises: EnterprisesTable;
@@ -672,6 +707,9 @@ export interface DB {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   agency_grade_history: AgencyGradeHistoryTable;
+  mediation_offers: MediationOffersTable;
+  law_firms: LawFirmsTable;
+  law_firm_assignments: LawFirmAssignmentsTable;
   ledger_transactions: LedgerTransactionsTable;
   ledger_postings: LedgerPostingsTable;
   notifications: NotificationsTable;

@@ -69,6 +69,7 @@ export const POLICY = {
   'sync:manage': ['regulator'],
   'batch:check': SIGNED_IN,
   'watchlist:manage': SIGNED_IN,
+  'lawfirm:manage': ['law_firm'],
   'profile:read': [...CREDITORS, 'agency', 'partner', 'regulator'],
 } as const satisfies Record<string, readonly Role[]>;
 

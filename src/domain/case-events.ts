@@ -50,6 +50,7 @@ export const EVENT_KINDS = {
   case_activated: spec([], 'lifecycle', false, false, '冷静期结束，案件生效', 'Cooling-off ended; case active'),
   commission_revoked: spec([], 'lifecycle', false, false, '冷静期内撤销委托', 'Commission revoked in cooling-off'),
   transferred_to_law_firm: spec([], 'lifecycle', false, false, '转交律师事务所', 'Transferred to a law firm'),
+  mediation_settled: spec([], 'lifecycle', false, false, '调解达成协议', 'Mediation agreement reached'),
 } as const satisfies Record<string, EventKindSpec>;
 
 /** An event kind. */

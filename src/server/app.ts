@@ -26,6 +26,7 @@ import { ingestRoutes } from '../modules/ingest/ingest.routes.js';
 import { riskRoutes } from '../modules/risk/risk.routes.js';
 import { batchRoutes } from '../modules/batch/batch.routes.js';
 import { alertsRoutes } from '../modules/alerts/alerts.routes.js';
+import { mediationRoutes } from '../modules/mediation/mediation.routes.js';
 import type { SyncDeps } from '../modules/ingest/sync.service.js';
 import type { NotificationSender } from '../modules/notifications/notification-sender.js';
 import type { RuleSet } from '../domain/compliance.js';
@@ -83,7 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Xinqiao 信桥 API', version: '1', description: 'Debt-dispute credit information: registry, agency verification. Errors are RFC 9457 problem+json.' },
-      tags: [{ name: 'registry', description: 'Enterprises, agencies, credit codes' }, { name: 'accounts', description: 'Registration, sign-in, sessions, two-factor' }, { name: 'admin', description: 'Administration (regulator role)' }, { name: 'privacy', description: 'Related parties, access log' }, { name: 'evidence', description: 'Evidence files and the transparency log (RFC 9162)' }, { name: 'fees', description: 'Fee schedules and quotes' }, { name: 'cases', description: 'Debts, commission agreements, timelines, compliance, settlement' }, { name: 'notifications', description: 'Your notification feed' }, { name: 'recourse', description: 'Objections, complaints, ratings, certification' }, { name: 'ingest', description: 'Data sources, sync runs, quarantine' }, { name: 'risk', description: 'Explained default-risk scores, batch checks' }, { name: 'alerts', description: 'Watchlists, alerts, signed webhooks' }, { name: 'health', description: 'Liveness and readiness' }],
+      tags: [{ name: 'registry', description: 'Enterprises, agencies, credit codes' }, { name: 'accounts', description: 'Registration, sign-in, sessions, two-factor' }, { name: 'admin', description: 'Administration (regulator role)' }, { name: 'privacy', description: 'Related parties, access log' }, { name: 'evidence', description: 'Evidence files and the transparency log (RFC 9162)' }, { name: 'fees', description: 'Fee schedules and quotes' }, { name: 'cases', description: 'Debts, commission agreements, timelines, compliance, settlement' }, { name: 'notifications', description: 'Your notification feed' }, { name: 'recourse', description: 'Objections, complaints, ratings, certification' }, { name: 'ingest', description: 'Data sources, sync runs, quarantine' }, { name: 'risk', description: 'Explained default-risk scores, batch checks' }, { name: 'alerts', description: 'Watchlists, alerts, signed webhooks' }, { name: 'mediation', description: 'Mediation offers, settlement agreements, law-firm matching' }, { name: 'health', description: 'Liveness and readiness' }],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'xq_session' }, apiToken: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(riskRoutes, { prefix: '/api/v1', context });
   await app.register(batchRoutes, { prefix: '/api/v1', context });
   await app.register(alertsRoutes, { prefix: '/api/v1', context, pii: deps.pii });
+  await app.register(mediationRoutes, { prefix: '/api/v1', context, deps: caseDepsOf(deps) });
   await app.register(ingestRoutes, { prefix: '/api/v1', context, deps: deps.sync ?? { sources: [], secret: () => undefined, leaseMs: 120_000 } });
   await app.register(evidenceRoutes, { prefix: '/api/v1', context, deps: deps.evidence });
   await app.register(privacyRoutes, { prefix: '/api/v1', context, pii: deps.pii, calendar: deps.calendar });

@@ -111,3 +111,11 @@ export async function riskFactsOf(ctx: ServiceContext, enterpriseId: number) {
     abnormalCurrent: r.abnormal.some((a) => a.removed_on === null),
   };
 }
+
+/** Credit codes of an enterprise's corporate shareholders (its related parties, for conflict checks). */
+export async function relatedCodesOf(ctx: ServiceContext, creditCode: string): Promise<string[]> {
+  const e = await repo.findEnterpriseByCode(ctx.db, creditCode);
+  if (!e) return [];
+  const children = await repo.findEnterpriseChildren(ctx.db, e.id);
+  return children.shareholders.map((s) => s.credit_code).filter((c): c is string => Boolean(c));
+}

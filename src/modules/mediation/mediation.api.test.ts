@@ -1,0 +1,105 @@
+/** Mediation and law-firm matching through the API, on every dialect. */
+import type { FastifyInstance } from 'fastify';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, createVerifiedUser } from '../../../test/accounts.js';
+import { testApp, TEST_NOW } from '../../../test/factories.js';
+import { partyClient } from '../../../test/sessions.js';
+import { createSeededDatabase, TEST_DIALECTS, type TestDatabase } from '../../../test/test-database.js';
+
+const HOUR = 3_600_000;
+type Who = 'creditor' | 'agency' | 'debtor' | 'firmA' | 'firmB';
+
+describe.each(TEST_DIALECTS)('mediation on %s', (dialect) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let now = TEST_NOW;
+  const ids = {} as Record<Who, number>;
+  const api = partyClient<Who>(() => app, () => database, ids, () => now);
+  let agencyId: number;
+  let debtorCode: string;
+
+  beforeAll(async () => {
+    database = await createSeededDatabase(dialect, 400);
+    app = await testApp(database, undefined, undefined, {}, undefined, { clock: () => now });
+    const agency = await database.db.selectFrom('agencies').innerJoin('enterprises', 'enterprises.id', 'agencies.enterprise_id').select(['agencies.id', 'enterprises.credit_code']).where('enterprises.name', '=', '连云港金鼎盛商账管理有限公司').executeTakeFirstOrThrow();
+    agencyId = agency.id;
+    debtorCode = (await database.db.selectFrom('enterprises').select('credit_code').where('status', '=', 'active').where('credit_code', '!=', agency.credit_code).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()).credit_code;
+    ids.creditor = (await createUser(database, 'creditor')).id;
+    ids.agency = (await createVerifiedUser(database, 'agency', agency.credit_code)).id;
+    ids.debtor = (await createVerifiedUser(database, 'debtor', debtorCode)).id;
+    ids.firmA = (await createUser(database, 'law_firm')).id;
+    ids.firmB = (await createUser(database, 'law_firm')).id;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.destroy();
+  });
+
+  const activeCase = async (principalFen: number) => {
+    const debt = (await api.post('/debts', 'creditor', { debtor: { kind: 'enterprise', creditCode: debtorCode }, principalFen, dueOn: '2026-06-30', description: '货款' })).json();
+    const id = (await api.post('/cases', 'creditor', { debtId: debt.id, agencyId })).json().id as number;
+    await api.post(`/cases/${id}/sign`, 'creditor', { acceptAgreement: true, authorisePersonalInformation: true });
+    now = new Date(now.getTime() + 25 * HOUR);
+    expect((await api.get(`/cases/${id}`, 'creditor')).json().status).toBe('active');
+    return id;
+  };
+
+  it('routes small debts to mediation and large ones to law firms', async () => {
+    const small = await activeCase(3_000_000);
+    expect((await api.get(`/cases/${small}/route`, 'creditor')).json()).toMatchObject({ to: 'mediation', owedFen: 3_000_000 });
+    const large = await activeCase(8_000_000);
+    expect((await api.get(`/cases/${large}/route`, 'creditor')).json().to).toBe('law_firm');
+  });
+
+  it('negotiates to a settlement: offer, counter, acceptance, agreement and judicial-confirmation application', async () => {
+    const id = await activeCase(3_000_001);
+    const offer = await api.post(`/cases/${id}/mediation/offers`, 'creditor', { disputeType: 'goods_payment', situation: 'hardship', kind: 'instalments', monthlyCapacityFen: 700_000 });
+    expect(offer.statusCode, offer.body).toBe(201);
+    const o = offer.json();
+    expect(o.plan.instalments).toHaveLength(5);
+    expect(o.plan.instalments.reduce((s: number, i: { amountFen: number }) => s + i.amountFen, 0)).toBe(3_000_001);
+    expect(o.script).toContain('每期金额都不超过');
+    expect((await api.post(`/cases/${id}/mediation/offers`, 'creditor', { disputeType: 'goods_payment', kind: 'lump_sum' })).statusCode).toBe(409);
+    expect((await api.post(`/cases/${id}/mediation/offers/${o.id}/accept`, 'creditor')).statusCode).toBe(403);
+    const counter = (await api.post(`/cases/${id}/mediation/offers`, 'debtor', { disputeType: 'goods_payment', situation: 'cooperative', kind: 'lump_sum', discountBps: 1000 })).json();
+    expect(counter.plan).toMatchObject({ kind: 'lump_sum', payFen: 2_700_001 });
+    const offers = (await api.get(`/cases/${id}/mediation`, 'creditor')).json().items;
+    expect(offers.map((x: { status: string }) => x.status)).toEqual(['proposed', 'countered']);
+    const accepted = (await api.post(`/cases/${id}/mediation/offers/${counter.id}/accept`, 'creditor')).json();
+    expect(accepted.agreementSha256).toMatch(/^[0-9a-f]{64}$/);
+    const events = (await api.get(`/cases/${id}`, 'creditor')).json().events.map((e: { kind: string }) => e.kind);
+    expect(events).toEqual(expect.arrayContaining(['mediation_opened', 'mediation_settled']));
+    const agreement = (await api.get(`/cases/${id}/mediation/agreement`, 'debtor')).json();
+    expect(agreement.sha256).toBe(accepted.agreementSha256);
+    const pdf = await api.get(`/cases/${id}/mediation/agreement?format=pdf`, 'creditor');
+    expect((await PDFDocument.load(pdf.rawPayload)).getTitle()).toBe('调解协议书');
+    const jc = (await api.get(`/cases/${id}/mediation/judicial-confirmation`, 'creditor')).json();
+    expect(jc.text).toContain(accepted.agreementSha256);
+    expect(jc.text).toContain('三十日内');
+  });
+
+  it('refuses an answer after the deadline', async () => {
+    const id = await activeCase(1_000_000);
+    const o = (await api.post(`/cases/${id}/mediation/offers`, 'creditor', { disputeType: 'services', kind: 'lump_sum', discountBps: 500 })).json();
+    now = new Date(Date.parse(o.deadline) + HOUR);
+    const late = await api.post(`/cases/${id}/mediation/offers/${o.id}/accept`, 'debtor');
+    expect(late.statusCode).toBe(409);
+    expect(late.json().detail).toMatch(/expired/);
+  });
+
+  it('matches law firms with reasons, excludes a firm acting for the debtor, and moves the case to the chosen firm', async () => {
+    const city = `${debtorCode.slice(2, 6)}00`;
+    expect((await api.post('/law-firms/me', 'firmA', { name: '苏州明理律师事务所', specialties: ['goods_payment'], cityCodes: [city], capacity: 10, feeBps: 1500 })).statusCode).toBe(201);
+    await api.post('/law-firms/me', 'firmB', { name: '某某律师事务所', specialties: ['goods_payment'], cityCodes: [city], capacity: 10, feeBps: 1000, clientCodes: [debtorCode] });
+    const id = await activeCase(9_000_000);
+    const ranked = (await api.get(`/cases/${id}/law-firm-matches?disputeType=goods_payment`, 'creditor')).json().items;
+    expect(ranked[0]).toMatchObject({ name: '苏州明理律师事务所', excluded: false, components: { specialty: 1, region: 1 } });
+    const b = ranked.find((m: { name: string }) => m.name === '某某律师事务所');
+    expect(b).toMatchObject({ excluded: true, reason: 'acts for the debtor' });
+    expect((await api.post(`/cases/${id}/law-firm`, 'creditor', { firmId: b.firmId })).statusCode).toBe(409);
+    const moved = (await api.post(`/cases/${id}/law-firm`, 'creditor', { firmId: ranked[0].firmId })).json();
+    expect(moved.status).toBe('transferred_to_law_firm');
+    expect((await api.get('/law-firms/me/cases', 'firmA')).json().items[0]).toMatchObject({ caseId: id, status: 'transferred_to_law_firm' });
+  });
+});

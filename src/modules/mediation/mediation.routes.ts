@@ -1,0 +1,33 @@
+/** Mediation and law-firm routes. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ContextFactory } from '../../server/context-factory.js';
+import type { CaseDeps } from '../cases/cases.deps.js';
+import { assignFirm, matchesForCase, myQueue, upsertMyFirm } from './law-firms.service.js';
+import { answerOffer, offersOf, proposePlan, routeCase, settlementDocument } from './mediation.service.js';
+
+const id = z.coerce.number({ error: 'must be a number' }).int().positive();
+const fen = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const match = z.object({ disputeType: z.string().default('goods_payment'), maxFeeBps: z.coerce.number().int().min(0).max(10_000).default(2000) });
+
+/** Registers the routes. */
+export async function mediationRoutes(app: FastifyInstance, opts: { context: ContextFactory; deps: CaseDeps }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctx = opts.context;
+  const deps = opts.deps;
+  const tags = ['mediation'];
+  r.get('/cases/:id/route', { config: { permission: 'cases:read-own' }, schema: { tags, summary: 'Mediation first (below 50,000 yuan) or law-firm matching, with the reason', params: z.object({ id }) } }, async (req) => routeCase(ctx(req), req.params.id));
+  r.get('/cases/:id/mediation', { config: { permission: 'cases:read-own' }, schema: { tags, summary: 'Mediation offers on a case', params: z.object({ id }) } }, async (req) => offersOf(ctx(req), req.params.id));
+  r.post('/cases/:id/mediation/offers', { config: { permission: 'cases:act' }, schema: { tags, summary: 'Propose (or counter with) a repayment plan: lump sum with discount, or instalments from the monthly capacity', params: z.object({ id }), body: z.object({ disputeType: z.string(), situation: z.string().default('cooperative'), kind: z.enum(['instalments', 'lump_sum']), monthlyCapacityFen: fen.optional(), discountBps: z.number().int().min(0).max(5000).optional() }) } }, async (req, reply) => reply.code(201).send(await proposePlan(ctx(req), deps, req.params.id, req.body)));
+  r.post('/cases/:id/mediation/offers/:offerId/:action', { config: { permission: 'cases:act' }, schema: { tags, summary: 'The other side accepts or rejects an offer before its deadline', params: z.object({ id, offerId: id, action: z.enum(['accept', 'reject']) }) } }, async (req) => answerOffer(ctx(req), deps, req.params.id, req.params.offerId, req.params.action));
+  r.get('/cases/:id/mediation/:document', { config: { permission: 'cases:read-own' }, schema: { tags, summary: 'The settlement agreement or the judicial-confirmation application: JSON, PDF or DOCX', params: z.object({ id, document: z.enum(['agreement', 'judicial-confirmation']) }), querystring: z.object({ format: z.enum(['json', 'pdf', 'docx']).default('json') }) } }, async (req, reply) => {
+    const d = await settlementDocument(ctx(req), req.params.id, req.params.document === 'agreement' ? 'agreement' : 'judicial_confirmation', req.query.format);
+    if (!d.body) return d.doc;
+    return reply.type(d.type).header('content-disposition', `attachment; filename="${req.params.document}-${d.doc.sha256.slice(0, 12)}.${req.query.format}"`).send(d.body);
+  });
+  r.get('/cases/:id/law-firm-matches', { config: { permission: 'cases:read-own' }, schema: { tags, summary: 'Law firms ranked for the case, each score explained; conflicts excluded', params: z.object({ id }), querystring: match } }, async (req) => matchesForCase(ctx(req), req.params.id, req.query));
+  r.post('/cases/:id/law-firm', { config: { permission: 'cases:act' }, schema: { tags, summary: 'The creditor hands the case to a firm', params: z.object({ id }), body: match.extend({ firmId: id }) } }, async (req) => assignFirm(ctx(req), deps, req.params.id, req.body.firmId, req.body));
+  r.post('/law-firms/me', { config: { permission: 'lawfirm:manage' }, schema: { tags, summary: 'Register or update your firm', body: z.object({ name: z.string().trim().min(1).max(200), specialties: z.array(z.string().max(40)).min(1).max(20), cityCodes: z.array(z.string().regex(/^\d{6}$/)).min(1).max(50), capacity: z.number().int().min(1).max(10_000), feeBps: z.number().int().min(0).max(10_000), clientCodes: z.array(z.string().trim().max(18)).max(10_000).default([]) }) } }, async (req, reply) => reply.code(201).send(await upsertMyFirm(ctx(req), req.body)));
+  r.get('/law-firms/me/cases', { config: { permission: 'lawfirm:manage' }, schema: { tags, summary: 'Your firm’s queue' } }, async (req) => myQueue(ctx(req)));
+}
