@@ -14,6 +14,7 @@ import { ErrorState } from '../components/ErrorState';
 import { formatDateTime, formatFen, formatRelative } from '../format';
 import { useApi } from '../useApi';
 import { ReasonDialog } from '../components/ReasonDialog';
+import { MediationPanel } from '../components/MediationPanel';
 import { Rate } from 'antd';
 
 function EventItem({ e, canObject, onObject }: { e: TimelineEvent; canObject: boolean; onObject: (e: TimelineEvent) => void }) {
@@ -195,6 +196,7 @@ export function CaseDetailPage() {
       <Card title={t('cases.timeline')}>
         <Timeline items={c.events.map((e) => ({ key: e.id, color: e.kind.includes('payment') ? 'green' : e.objection ? 'orange' : 'blue', children: <EventItem e={e} canObject={c.viewer === 'debtor'} onObject={setObjecting} /> }))} />
       </Card>
+      {['active', 'settled', 'transferred_to_law_firm'].includes(c.status) && <MediationPanel caseId={c.id} viewer={c.viewer} status={c.status} onChange={reload} />}
       {party && c.status === 'active' && <Card title={t('cases.recordTitle')}><RecordEventForm caseId={c.id} onDone={reload} /></Card>}
       {c.status !== 'open' && c.viewer !== 'debtor' && <Payments caseId={c.id} canRecord={party && c.status === 'active'} onDone={reload} />}
       {party && ['settled', 'closed', 'transferred_to_law_firm'].includes(c.status) && (
