@@ -1,0 +1,54 @@
+/** In a real browser: the creditor proposes instalments on an active case, the debtor accepts, the settlement documents appear. */
+import path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, createVerifiedUser, sessionFor } from '../test/accounts.js';
+import { ARTIFACTS, CHROMIUM, startHarness, type Harness } from './harness.js';
+
+describe.skipIf(!CHROMIUM)('browser: mediation', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness(600);
+  });
+  afterAll(async () => h?.close());
+
+  async function signedIn(userId: number): Promise<BrowserContext> {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const s = await sessionFor(h.database, userId);
+    const [name, value] = s.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: h.base }]);
+    return context;
+  }
+
+  it('takes an offer from proposal to accepted settlement with its documents', async () => {
+    const agency = await h.database.db.selectFrom('agencies').innerJoin('enterprises', 'enterprises.id', 'agencies.enterprise_id').select(['agencies.id', 'enterprises.credit_code']).where('enterprises.name', '=', '连云港金鼎盛商账管理有限公司').executeTakeFirstOrThrow();
+    const debtorCode = (await h.database.db.selectFrom('enterprises').select('credit_code').where('credit_code', '!=', agency.credit_code).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()).credit_code;
+    const creditor = await createUser(h.database, 'creditor');
+    const debtor = await createVerifiedUser(h.database, 'debtor', debtorCode);
+    const s = await sessionFor(h.database, creditor.id);
+    const headers = { cookie: s.cookie, 'x-csrf-token': s.csrf };
+    const debt = (await h.app.inject({ method: 'POST', url: '/api/v1/debts', headers, payload: { debtor: { kind: 'enterprise', creditCode: debtorCode }, principalFen: 3_000_000, dueOn: '2026-06-30', description: '货款' } })).json();
+    const caseId = (await h.app.inject({ method: 'POST', url: '/api/v1/cases', headers, payload: { debtId: debt.id, agencyId: agency.id } })).json().id;
+    await h.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/sign`, headers, payload: { acceptAgreement: true, authorisePersonalInformation: true } });
+    // The harness clock stands still: end the cooling-off period in the data instead.
+    await h.database.db.updateTable('cases').set({ status: 'active', activated_at: '2026-11-22T00:00:00.000Z', cooling_off_ends_at: '2026-11-22T00:00:00.000Z' }).where('id', '=', caseId).execute();
+
+    const page = await (await signedIn(creditor.id)).newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${h.base}/cases/${caseId}`);
+    await page.getByTestId('mediation-panel').waitFor();
+    expect(await page.getByTestId('mediation-panel').textContent()).toContain('先行调解');
+    await page.getByTestId('propose-offer').click();
+    await expect.poll(() => page.getByTestId('mediation-panel').textContent()).toContain('分 6 期');
+
+    const debtorPage = await (await signedIn(debtor.id)).newPage();
+    debtorPage.setDefaultTimeout(10_000);
+    await debtorPage.goto(`${h.base}/cases/${caseId}`);
+    await debtorPage.getByTestId('accept-offer').click();
+    await debtorPage.getByText('调解协议（PDF）').waitFor();
+    await debtorPage.screenshot({ path: path.join(ARTIFACTS, 'mediation-accepted.png'), fullPage: true });
+    const kinds = await debtorPage.getByTestId('timeline-event').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    expect(kinds).toEqual(expect.arrayContaining(['mediation_opened', 'mediation_settled']));
+  });
+});
