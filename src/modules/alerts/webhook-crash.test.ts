@@ -64,7 +64,9 @@ describe('webhook outbox under SIGKILL', () => {
     const rng = new Rng(77);
     let kills = 0;
     for (let attempt = 0; attempt < 40; attempt++) {
-      const child = spawn(process.execPath, [BIN, 'alerts', 'deliver'], { env, stdio: 'ignore' });
+      const child = spawn(process.execPath, [BIN, 'alerts', 'deliver'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       const timer = setTimeout(() => child.kill('SIGKILL'), kills < 6 ? rng.int(350, 1200) : 60_000);
       const code = await exited;
@@ -74,7 +76,7 @@ describe('webhook outbox under SIGKILL', () => {
         await new Promise((r) => setTimeout(r, CLAIM_MS + 50)); // a claim held by the dead process runs out
         continue;
       }
-      expect(code).toBe(0);
+      expect(code, stderr).toBe(0);
       const database = openDatabase({ databaseUrl: null, sqlitePath: path.join(dir, 'xinqiao.db') });
       const pending = await database.db.selectFrom('webhook_deliveries').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '!=', 'delivered').executeTakeFirstOrThrow();
       await database.close();

@@ -36,6 +36,21 @@ describe('sync killed at random points', () => {
   }
   const env = (dir: string) => ({ ...process.env, XINQIAO_DATA_DIR: dir, DATABASE_URL: '', XINQIAO_SYNC_LEASE_MS: String(LEASE_MS), LOG_LEVEL: 'silent' });
 
+  /** Pages committed by every run so far (0 before the database exists). */
+  function committedPages(dir: string): number {
+    if (!fs.existsSync(path.join(dir, 'xinqiao.db'))) return 0;
+    try {
+      const db = new Database(path.join(dir, 'xinqiao.db'), { readonly: true, fileMustExist: true });
+      try {
+        return (db.prepare('SELECT COALESCE(SUM(pages), 0) AS n FROM sync_runs').get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    } catch {
+      return 0; // not migrated yet
+    }
+  }
+
   /** What a run leaves behind, without times (fetch times differ between runs by nature). */
   function state(dir: string) {
     const db = new Database(path.join(dir, 'xinqiao.db'), { readonly: true });
@@ -68,11 +83,19 @@ describe('sync killed at random points', () => {
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      // Kill within the first few seconds, at a random moment, unless it finishes first.
-      const killAt = kills < 8 ? rng.int(250, 1800) : 60_000;
-      const timer = setTimeout(() => child.kill('SIGKILL'), killAt);
+      let done = false;
+      void exited.then(() => (done = true));
+      // Kill mid-sync, not during start-up: wait until a run has committed pages (however slow the machine), then
+      // let it go on for a random moment. After eight kills, the next run is left to finish.
+      let timer: NodeJS.Timeout | undefined;
+      if (kills < 8) {
+        const waitStarted = Date.now();
+        const before = committedPages(crashed);
+        while (!done && Date.now() - waitStarted < 20_000 && committedPages(crashed) <= before) await new Promise((r) => setTimeout(r, 40));
+        timer = setTimeout(() => child.kill('SIGKILL'), rng.int(0, 600));
+      }
       const code = await exited;
-      clearTimeout(timer);
+      if (timer) clearTimeout(timer);
       if (code === null) {
         kills++;
         await new Promise((r) => setTimeout(r, LEASE_MS + 50)); // the dead run's lease runs out
