@@ -11,6 +11,7 @@ import { activateDueCases } from '../modules/cases/lifecycle.service.js';
 import { LogSender } from '../modules/notifications/notification-sender.js';
 import { deliverNotifications } from '../modules/notifications/notifications.service.js';
 import { escalateOverdueComplaints } from '../modules/recourse/complaints.service.js';
+import { checkInstalments } from '../modules/mediation/instalments.service.js';
 import { loadOrCreateLogKey } from '../modules/evidence/signing-key.js';
 import { TransparencyLog } from '../modules/evidence/transparency-log.js';
 import { loadPiiCipher } from '../modules/privacy/pii-cipher.js';
@@ -63,8 +64,9 @@ export function addCaseCommands(program: Command, withDatabase: WithDatabase): v
         const activated = await activateDueCases(ctx, deps);
         const flagged = await flagOverdueFirstReports(ctx);
         const escalated = await escalateOverdueComplaints(ctx);
+        const plans = await checkInstalments(ctx, deps);
         const delivered = await deliverNotifications(ctx, deps);
-        console.log(`Activated ${activated} case(s), flagged ${flagged} overdue first report(s), escalated ${escalated} complaint(s), delivered ${delivered} notification(s).`);
+        console.log(`Activated ${activated} case(s), flagged ${flagged} overdue first report(s), escalated ${escalated} complaint(s), ${plans.defaulted} mediation plan(s) defaulted and ${plans.completed} completed, delivered ${delivered} notification(s).`);
       }),
     );
 }

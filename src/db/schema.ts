@@ -636,7 +636,7 @@ export interface MediationOffersTable {
   situation: string;
   /** JSON of the plan (domain/mediation/repayment-plan.ts). */
   plan: string;
-  status: 'proposed' | 'accepted' | 'rejected' | 'countered' | 'expired';
+  status: 'proposed' | 'accepted' | 'rejected' | 'countered' | 'expired' | 'completed' | 'defaulted';
   deadline: string;
   agreement_sha256: string | null;
   created_at: string;

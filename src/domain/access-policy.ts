@@ -47,6 +47,8 @@ export const POLICY = {
   'log:read': EVERYONE,
   'fees:quote': EVERYONE,
   'log:append': ['agency', 'law_firm', 'mediator', 'regulator'],
+  // Parties upload their own evidence (contracts, delivery notes, objection grounds); appending raw log entries stays with the professionals.
+  'evidence:upload': [...CASE_PARTIES, 'law_firm', 'mediator'],
   'evidence:download': ['agency', 'law_firm', 'mediator', 'regulator'],
   // Cases: the service then checks that the caller is party to the case (creditor, its agency, the debtor).
   'debts:create': CREDITORS,

@@ -51,6 +51,8 @@ export const EVENT_KINDS = {
   commission_revoked: spec([], 'lifecycle', false, false, '冷静期内撤销委托', 'Commission revoked in cooling-off'),
   transferred_to_law_firm: spec([], 'lifecycle', false, false, '转交律师事务所', 'Transferred to a law firm'),
   mediation_settled: spec([], 'lifecycle', false, false, '调解达成协议', 'Mediation agreement reached'),
+  mediation_defaulted: spec([], 'lifecycle', false, false, '调解协议未按期履行，恢复催收', 'Mediation instalment missed; collection resumes'),
+  mediation_completed: spec([], 'lifecycle', false, false, '调解协议履行完毕', 'Mediation agreement fulfilled'),
 } as const satisfies Record<string, EventKindSpec>;
 
 /** An event kind. */

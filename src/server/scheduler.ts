@@ -10,6 +10,7 @@ import { activateDueCases } from '../modules/cases/lifecycle.service.js';
 import { flagOverdueFirstReports } from '../modules/cases/case-views.service.js';
 import { deliverNotifications } from '../modules/notifications/notifications.service.js';
 import { escalateOverdueComplaints } from '../modules/recourse/complaints.service.js';
+import { checkInstalments } from '../modules/mediation/instalments.service.js';
 import { runSync, type SyncDeps } from '../modules/ingest/sync.service.js';
 import { AppError } from '../shared/app-error.js';
 import { evaluateAlerts } from '../modules/alerts/alerts.service.js';
@@ -41,8 +42,9 @@ export function scheduleCaseJobs(database: Database, logger: Logger, deps: CaseD
       const activated = await activateDueCases(ctx, deps);
       const flagged = await flagOverdueFirstReports(ctx);
       const escalated = await escalateOverdueComplaints(ctx);
+      const plans = await checkInstalments(ctx, deps);
       const delivered = await deliverNotifications(ctx, deps);
-      if (activated + flagged + escalated + delivered) logger.info({ activated, flagged, escalated, delivered }, 'case jobs ran');
+      if (activated + flagged + escalated + delivered + plans.defaulted + plans.completed) logger.info({ activated, flagged, escalated, delivered, plans }, 'case jobs ran');
     } catch (err) {
       logger.error({ err }, 'case jobs failed; they run again in a minute');
     }

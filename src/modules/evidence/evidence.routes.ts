@@ -25,7 +25,7 @@ export async function evidenceRoutes(app: FastifyInstance, opts: { context: Cont
   app.addContentTypeParser(Object.keys(EVIDENCE_TYPES), (_req, payload, done) => done(null, payload));
 
   r.post('/evidence', {
-    config: { permission: 'log:append' },
+    config: { permission: 'evidence:upload' },
     bodyLimit: opts.deps.maxBytes + 1024,
     schema: { tags: ['evidence'], summary: 'Store an evidence file (raw body; Content-Type one of the accepted types) and log it', querystring: z.object({ case: ref, subject: ref, name: z.string().trim().max(200).optional() }) },
   }, async (req, reply) => {

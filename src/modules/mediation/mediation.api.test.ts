@@ -3,7 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, createVerifiedUser } from '../../../test/accounts.js';
-import { testApp, TEST_NOW } from '../../../test/factories.js';
+import { testApp, testContext, testEvidence, TEST_NOW, TEST_PII } from '../../../test/factories.js';
+import { MemorySender } from '../notifications/notification-sender.js';
+import { loadCalendar } from '../../shared/calendar.js';
+import { loadComplianceRules } from '../../shared/compliance-rules.js';
+import type { EvidenceDeps } from '../evidence/evidence.service.js';
 import { partyClient } from '../../../test/sessions.js';
 import { createSeededDatabase, TEST_DIALECTS, type TestDatabase } from '../../../test/test-database.js';
 
@@ -18,10 +22,13 @@ describe.each(TEST_DIALECTS)('mediation on %s', (dialect) => {
   const api = partyClient<Who>(() => app, () => database, ids, () => now);
   let agencyId: number;
   let debtorCode: string;
+  let evidence: EvidenceDeps;
+  const appDeps = () => ({ log: evidence.log, rules: loadComplianceRules('/nonexistent'), pii: TEST_PII, calendar: loadCalendar('/nonexistent'), sender: new MemorySender() });
 
   beforeAll(async () => {
     database = await createSeededDatabase(dialect, 400);
-    app = await testApp(database, undefined, undefined, {}, undefined, { clock: () => now });
+    evidence = testEvidence();
+    app = await testApp(database, undefined, undefined, {}, evidence, { clock: () => now });
     const agency = await database.db.selectFrom('agencies').innerJoin('enterprises', 'enterprises.id', 'agencies.enterprise_id').select(['agencies.id', 'enterprises.credit_code']).where('enterprises.name', '=', '连云港金鼎盛商账管理有限公司').executeTakeFirstOrThrow();
     agencyId = agency.id;
     debtorCode = (await database.db.selectFrom('enterprises').select('credit_code').where('status', '=', 'active').where('credit_code', '!=', agency.credit_code).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()).credit_code;
@@ -86,6 +93,47 @@ describe.each(TEST_DIALECTS)('mediation on %s', (dialect) => {
     const late = await api.post(`/cases/${id}/mediation/offers/${o.id}/accept`, 'debtor');
     expect(late.statusCode).toBe(409);
     expect(late.json().detail).toMatch(/expired/);
+  });
+
+  it('prepares a payment-order application only for an uncontested debt with evidence', async () => {
+    const id = await activeCase(2_000_000);
+    const refused = await api.get(`/cases/${id}/payment-order`, 'creditor');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toMatch(/没有证据材料/);
+    const up = await api.upload('/evidence', 'creditor', Buffer.from('%PDF-1.4\n% 购销合同及送货单\n%%EOF\n'), 'application/pdf');
+    expect(up.statusCode, up.body).toBe(201);
+    expect((await api.post(`/cases/${id}/events`, 'creditor', { kind: 'asset_clue', notes: '合同与送货单', evidence: [up.json().sha256] })).statusCode).toBe(201);
+    const doc = (await api.get(`/cases/${id}/payment-order`, 'creditor')).json();
+    expect(doc.title).toBe('支付令申请书');
+    expect(doc.text).toContain(up.json().sha256);
+    expect(doc.text).toContain('人民币 20,000.00 元');
+    expect(doc.text).toContain('第二百二十五条');
+    expect((await api.get(`/cases/${id}/payment-order?format=pdf`, 'creditor')).headers['content-type']).toBe('application/pdf');
+  });
+
+  it('reopens collection when an instalment is missed, completes a plan paid in full, and counts both', async () => {
+    const { checkInstalments } = await import('./instalments.service.js');
+    const missedCase = await activeCase(1_000_000);
+    const offer = (await api.post(`/cases/${missedCase}/mediation/offers`, 'creditor', { disputeType: 'goods_payment', kind: 'instalments', monthlyCapacityFen: 500_000 })).json();
+    await api.post(`/cases/${missedCase}/mediation/offers/${offer.id}/accept`, 'debtor');
+    const paidCase = await activeCase(1_000_000);
+    const lump = (await api.post(`/cases/${paidCase}/mediation/offers`, 'debtor', { disputeType: 'goods_payment', kind: 'lump_sum', discountBps: 1000 })).json();
+    await api.post(`/cases/${paidCase}/mediation/offers/${lump.id}/accept`, 'creditor');
+    now = new Date(now.getTime() + HOUR);
+    expect((await api.post(`/cases/${paidCase}/payments`, 'agency', { amountFen: 900_000, receivedAt: now.toISOString() }, { 'idempotency-key': `lump-${paidCase}-abc` })).statusCode).toBe(201);
+    now = new Date(Date.parse(`${offer.plan.instalments[0].dueOn}T16:00:00Z`) + 2 * HOUR);
+    const result = await checkInstalments({ ...testContext(database), clock: () => now }, appDeps());
+    // The settlement of the earlier test (a lump sum due within days, unpaid) defaults too, as it should.
+    expect(result.completed).toBe(1);
+    expect(result.defaulted).toBeGreaterThanOrEqual(1);
+    const missedKinds = (await api.get(`/cases/${missedCase}`, 'creditor')).json().events.map((e: { kind: string }) => e.kind);
+    expect(missedKinds).toContain('mediation_defaulted');
+    expect((await api.get(`/cases/${paidCase}`, 'creditor')).json().events.map((e: { kind: string }) => e.kind)).toContain('mediation_completed');
+    expect(await checkInstalments({ ...testContext(database), clock: () => now }, appDeps())).toEqual({ defaulted: 0, completed: 0 });
+    const stats = (await api.get('/mediation/stats', null)).json();
+    expect(stats.completed).toBe(1);
+    expect(stats.defaulted).toBe(result.defaulted);
+    expect(stats.settled).toBeGreaterThanOrEqual(3);
   });
 
   it('matches law firms with reasons, excludes a firm acting for the debtor, and moves the case to the chosen firm', async () => {

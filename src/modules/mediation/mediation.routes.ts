@@ -6,6 +6,9 @@ import type { ContextFactory } from '../../server/context-factory.js';
 import type { CaseDeps } from '../cases/cases.deps.js';
 import { assignFirm, matchesForCase, myQueue, upsertMyFirm } from './law-firms.service.js';
 import { answerOffer, offersOf, proposePlan, routeCase, settlementDocument } from './mediation.service.js';
+import { mediationStats } from './instalments.service.js';
+import { paymentOrderApplication } from './payment-order.js';
+import { agreementDocx, agreementPdf } from '../cases/agreement-documents.js';
 
 const id = z.coerce.number({ error: 'must be a number' }).int().positive();
 const fen = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
@@ -26,6 +29,13 @@ export async function mediationRoutes(app: FastifyInstance, opts: { context: Con
     if (!d.body) return d.doc;
     return reply.type(d.type).header('content-disposition', `attachment; filename="${req.params.document}-${d.doc.sha256.slice(0, 12)}.${req.query.format}"`).send(d.body);
   });
+  r.get('/cases/:id/payment-order', { config: { permission: 'cases:read-own' }, schema: { tags, summary: 'The payment-order (支付令) application for an uncontested debt with evidence, or what is missing (409)', params: z.object({ id }), querystring: z.object({ format: z.enum(['json', 'pdf', 'docx']).default('json') }) } }, async (req, reply) => {
+    const doc = await paymentOrderApplication(ctx(req), req.params.id);
+    if (req.query.format === 'json') return doc;
+    const body = req.query.format === 'pdf' ? Buffer.from(await agreementPdf(doc)) : await agreementDocx(doc);
+    return reply.type(req.query.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', `attachment; filename="payment-order-${doc.sha256.slice(0, 12)}.${req.query.format}"`).send(body);
+  });
+  r.get('/mediation/stats', { config: { permission: 'registry:read' }, schema: { tags, summary: 'Mediation figures: cases mediated, share settled, median days to settle, completed and defaulted plans' } }, async (req) => mediationStats(ctx(req)));
   r.get('/cases/:id/law-firm-matches', { config: { permission: 'cases:read-own' }, schema: { tags, summary: 'Law firms ranked for the case, each score explained; conflicts excluded', params: z.object({ id }), querystring: match } }, async (req) => matchesForCase(ctx(req), req.params.id, req.query));
   r.post('/cases/:id/law-firm', { config: { permission: 'cases:act' }, schema: { tags, summary: 'The creditor hands the case to a firm', params: z.object({ id }), body: match.extend({ firmId: id }) } }, async (req) => assignFirm(ctx(req), deps, req.params.id, req.body.firmId, req.body));
   r.post('/law-firms/me', { config: { permission: 'lawfirm:manage' }, schema: { tags, summary: 'Register or update your firm', body: z.object({ name: z.string().trim().min(1).max(200), specialties: z.array(z.string().max(40)).min(1).max(20), cityCodes: z.array(z.string().regex(/^\d{6}$/)).min(1).max(50), capacity: z.number().int().min(1).max(10_000), feeBps: z.number().int().min(0).max(10_000), clientCodes: z.array(z.string().trim().max(18)).max(10_000).default([]) }) } }, async (req, reply) => reply.code(201).send(await upsertMyFirm(ctx(req), req.body)));
