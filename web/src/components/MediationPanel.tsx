@@ -67,9 +67,33 @@ export function MediationPanel({ caseId, viewer, status, onChange }: { caseId: n
             <Button type="primary" data-testid="propose-offer" onClick={() => void act(() => auth.send('POST', `/api/v1/cases/${caseId}/mediation/offers`, { disputeType: form.disputeType, situation: form.situation, kind: form.kind, ...(form.kind === 'instalments' ? { monthlyCapacityFen: Math.round(form.capacityYuan * 100) } : { discountBps: Math.round(form.discount * 100) }) }))}>{t('mediation.propose')}</Button>
           </Space>
         )}
+        {viewer === 'creditor' && status === 'active' && <PaymentOrder caseId={caseId} />}
         {viewer === 'creditor' && status === 'active' && <LawFirms caseId={caseId} onChange={onChange} />}
       </Space>
     </Card>
+  );
+}
+
+function PaymentOrder({ caseId }: { caseId: number }) {
+  const { t } = useTranslation();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [ready, setReady] = useState(false);
+  const check = async () => {
+    const res = await fetch(`/api/v1/cases/${caseId}/payment-order`);
+    if (res.ok) {
+      setReady(true);
+      setProblem(null);
+    } else setProblem(((await res.json()) as { detail?: string }).detail ?? res.statusText);
+  };
+  return (
+    <Space direction="vertical">
+      <Space wrap>
+        <Button onClick={() => void check()} data-testid="payment-order">{t('mediation.paymentOrder')}</Button>
+        {ready && <a href={`/api/v1/cases/${caseId}/payment-order?format=pdf`} download>{t('mediation.paymentOrderPdf')}</a>}
+        {ready && <a href={`/api/v1/cases/${caseId}/payment-order?format=docx`} download>{t('mediation.paymentOrderDocx')}</a>}
+      </Space>
+      {problem && <Alert type="warning" showIcon message={problem} />}
+    </Space>
   );
 }
 

@@ -184,6 +184,21 @@ function CertificationQueue() {
   );
 }
 
+function MediationStats() {
+  const { t } = useTranslation();
+  const { data } = useApi<{ casesMediated: number; settled: number; settledShare: number | null; medianDaysToSettle: number | null; completed: number; defaulted: number }>('/api/v1/mediation/stats');
+  if (!data) return null;
+  return (
+    <Table size="small" rowKey="k" pagination={false} dataSource={[
+      { k: t('recourse.ms.mediated'), v: data.casesMediated },
+      { k: t('recourse.ms.settled'), v: `${data.settled}${data.settledShare === null ? '' : `（${(data.settledShare * 100).toFixed(0)}%）`}` },
+      { k: t('recourse.ms.days'), v: data.medianDaysToSettle === null ? '—' : data.medianDaysToSettle.toFixed(1) },
+      { k: t('recourse.ms.completed'), v: data.completed },
+      { k: t('recourse.ms.defaulted'), v: data.defaulted },
+    ]} columns={[{ title: '', dataIndex: 'k' }, { title: '', dataIndex: 'v' }]} />
+  );
+}
+
 /** Recourse page. */
 export function RecoursePage() {
   const { t } = useTranslation();
@@ -197,6 +212,7 @@ export function RecoursePage() {
     ...(role === 'agency' ? [{ key: 'agency', label: t('recourse.toAnswer'), children: <Complaints scope="agency" /> }, { key: 'cert', label: t('recourse.certification'), children: <Certification /> }] : []),
     ...(role === 'regulator' ? [
       { key: 'oq', label: t('recourse.objectionQueue'), children: <Objections queue /> },
+      { key: 'ms', label: t('recourse.mediationStats'), children: <MediationStats /> },
       { key: 'cq', label: t('recourse.complaintQueue'), children: <Complaints scope="queue" /> },
       { key: 'certq', label: t('recourse.certificationQueue'), children: <CertificationQueue /> },
     ] : []),
