@@ -16,6 +16,7 @@ import * as m012 from './migrations/012-name-index.js';
 import * as m013 from './migrations/013-alerts.js';
 import * as m014 from './migrations/014-agency-grades.js';
 import * as m015 from './migrations/015-mediation.js';
+import * as m016 from './migrations/016-law-firm-ratings.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-registry': m001,
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '013-alerts': m013,
   '014-agency-grades': m014,
   '015-mediation': m015,
+  '016-law-firm-ratings': m016,
 };
 
 // Static imports instead of a folder scan: works the same from src/ under Vitest and from dist/.

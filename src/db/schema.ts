@@ -662,6 +662,16 @@ export interface LawFirmAssignmentsTable {
   assigned_at: string;
 }
 
+export interface LawFirmRatingsTable {
+  id: Generated<number>;
+  case_id: number;
+  firm_id: number;
+  creditor_user_id: number;
+  score: number;
+  comment: string;
+  created_at: string;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
   enterprises: EnterprisesTable;
@@ -710,6 +720,7 @@ export interface DB {
   mediation_offers: MediationOffersTable;
   law_firms: LawFirmsTable;
   law_firm_assignments: LawFirmAssignmentsTable;
+  law_firm_ratings: LawFirmRatingsTable;
   ledger_transactions: LedgerTransactionsTable;
   ledger_postings: LedgerPostingsTable;
   notifications: NotificationsTable;

@@ -11,6 +11,7 @@ import type { CaseDeps } from '../cases/cases.deps.js';
 import { transitionInTransaction } from '../cases/lifecycle.service.js';
 import { inCaseTransaction } from '../cases/timeline.js';
 import { relatedCodesOf } from '../registry/registry.service.js';
+import { bayesianAverage, DEFAULT_RATING_POLICY, type RatingPolicy } from '../../domain/reputation.js';
 
 /** A firm's registration. */
 export interface FirmInput {
@@ -32,21 +33,38 @@ export async function upsertMyFirm(ctx: ServiceContext, input: FirmInput) {
   return { id: firm.id, ...input };
 }
 
-async function firmProfiles(ctx: ServiceContext): Promise<FirmProfile[]> {
+/** The creditor rates the firm that handled its case, once, after the case ended. */
+export async function rateLawFirm(ctx: ServiceContext, caseId: number, input: { score: number; comment: string }) {
+  const { kase, party } = await loadCase(ctx, caseId);
+  if (party !== 'creditor' || ctx.actor.kind !== 'user') throw new AppError('forbidden', 'The creditor rates the law firm of its case.');
+  const assignment = await ctx.db.selectFrom('law_firm_assignments').select('firm_id').where('case_id', '=', kase.id).executeTakeFirst();
+  if (!assignment) throw new AppError('conflict', 'No law firm handled this case.');
+  if (kase.status !== 'closed') throw new AppError('conflict', `Rate the firm once the case is closed; it is ${kase.status}.`);
+  if (await ctx.db.selectFrom('law_firm_ratings').select('id').where('case_id', '=', kase.id).executeTakeFirst()) throw new AppError('conflict', 'You have already rated the firm for this case.');
+  await ctx.db.insertInto('law_firm_ratings').values({ case_id: kase.id, firm_id: assignment.firm_id, creditor_user_id: ctx.actor.userId, score: input.score, comment: input.comment, created_at: ctx.clock().toISOString() }).execute();
+  return { caseId: kase.id, firmId: assignment.firm_id, score: input.score };
+}
+
+async function firmProfiles(ctx: ServiceContext, policy: RatingPolicy): Promise<FirmProfile[]> {
   const firms = await ctx.db.selectFrom('law_firms').selectAll().orderBy('id').execute();
   const load = await ctx.db.selectFrom('law_firm_assignments').innerJoin('cases', 'cases.id', 'law_firm_assignments.case_id').select(['law_firm_assignments.firm_id', (eb) => eb.fn.countAll<number>().as('n')]).where('cases.status', '=', 'transferred_to_law_firm').groupBy('law_firm_assignments.firm_id').execute();
-  // Firms are not rated yet on this platform: every firm starts from the neutral prior of agency ratings (4.0).
-  return firms.map((f) => ({ id: f.id, name: f.name, specialties: JSON.parse(f.specialties) as string[], cityCodes: JSON.parse(f.city_codes) as string[], capacity: f.capacity, activeCases: Number(load.find((l) => l.firm_id === f.id)?.n ?? 0), adjustedRating: 4, feeBps: f.fee_bps, clientCodes: JSON.parse(f.client_codes) as string[] }));
+  const ratings = await ctx.db.selectFrom('law_firm_ratings').select(['firm_id', (eb) => eb.fn.sum<number>('score').as('sum'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy('firm_id').execute();
+  // Ratings are caseload-adjusted like agencies': a firm without ratings stands at the prior.
+  const adjusted = (id: number) => {
+    const r = ratings.find((x) => x.firm_id === id);
+    return bayesianAverage(Number(r?.sum ?? 0), Number(r?.n ?? 0), policy.priorMean, policy.priorWeight);
+  };
+  return firms.map((f) => ({ id: f.id, name: f.name, specialties: JSON.parse(f.specialties) as string[], cityCodes: JSON.parse(f.city_codes) as string[], capacity: f.capacity, activeCases: Number(load.find((l) => l.firm_id === f.id)?.n ?? 0), adjustedRating: adjusted(f.id), feeBps: f.fee_bps, clientCodes: JSON.parse(f.client_codes) as string[] }));
 }
 
 /** Firms ranked for a case, with every component of the score and the exclusions. */
-export async function matchesForCase(ctx: ServiceContext, caseId: number, input: { disputeType: string; maxFeeBps: number }) {
+export async function matchesForCase(ctx: ServiceContext, caseId: number, input: { disputeType: string; maxFeeBps: number }, policy: RatingPolicy = DEFAULT_RATING_POLICY) {
   const { debt, party } = await loadCase(ctx, caseId);
   if (party !== 'creditor' && party !== 'regulator') throw new AppError('forbidden', 'The creditor chooses the law firm.');
   const debtorCode = debt.debtor_credit_code ?? debt.debtor_key;
   const cityCode = debt.debtor_credit_code ? `${debt.debtor_credit_code.slice(2, 6)}00` : '';
   const related = debt.debtor_credit_code ? await relatedCodesOf(ctx, debt.debtor_credit_code) : [];
-  return { items: matchFirms({ disputeType: input.disputeType, cityCode, debtorCode, relatedCodes: related, maxFeeBps: input.maxFeeBps }, await firmProfiles(ctx)) };
+  return { items: matchFirms({ disputeType: input.disputeType, cityCode, debtorCode, relatedCodes: related, maxFeeBps: input.maxFeeBps }, await firmProfiles(ctx, policy)) };
 }
 
 /** The creditor picks a firm: the case moves to it (status "with a law firm") and into its queue. */
@@ -62,6 +80,13 @@ export async function assignFirm(ctx: ServiceContext, deps: CaseDeps, caseId: nu
     await trx.insertInto('law_firm_assignments').values({ case_id: kase.id, firm_id: firmId, score: JSON.stringify(match), assigned_at: now }).execute();
     return { caseId: kase.id, firmId, status: 'transferred_to_law_firm' as const, score: match.score };
   });
+}
+
+/** The signed-in firm's profile, or null before it registers. */
+export async function myFirm(ctx: ServiceContext) {
+  if (ctx.actor.kind !== 'user') throw new AppError('unauthenticated', 'Sign in first.');
+  const f = await ctx.db.selectFrom('law_firms').selectAll().where('user_id', '=', ctx.actor.userId).executeTakeFirst();
+  return f ? { id: f.id, name: f.name, specialties: JSON.parse(f.specialties) as string[], cityCodes: JSON.parse(f.city_codes) as string[], capacity: f.capacity, feeBps: f.fee_bps, clientCodes: JSON.parse(f.client_codes) as string[] } : null;
 }
 
 /** The signed-in firm's queue. */

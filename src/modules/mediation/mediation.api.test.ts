@@ -149,5 +149,14 @@ describe.each(TEST_DIALECTS)('mediation on %s', (dialect) => {
     const moved = (await api.post(`/cases/${id}/law-firm`, 'creditor', { firmId: ranked[0].firmId })).json();
     expect(moved.status).toBe('transferred_to_law_firm');
     expect((await api.get('/law-firms/me/cases', 'firmA')).json().items[0]).toMatchObject({ caseId: id, status: 'transferred_to_law_firm' });
+    expect((await api.get('/law-firms/me', 'firmA')).json().firm).toMatchObject({ name: '苏州明理律师事务所', capacity: 10 });
+    // Rated once the case is closed; the rating then moves the firm's matching score.
+    expect((await api.post(`/cases/${id}/law-firm-rating`, 'creditor', { score: 1 })).statusCode).toBe(409);
+    expect((await api.post(`/cases/${id}/close`, 'creditor', { reason: '判决已履行' })).json().status).toBe('closed');
+    expect((await api.post(`/cases/${id}/law-firm-rating`, 'creditor', { score: 1, comment: '沟通不及时' })).statusCode).toBe(201);
+    expect((await api.post(`/cases/${id}/law-firm-rating`, 'creditor', { score: 5 })).statusCode).toBe(409);
+    const other = await activeCase(9_000_000);
+    const after = (await api.get(`/cases/${other}/law-firm-matches`, 'creditor')).json().items.find((m: { name: string }) => m.name === '苏州明理律师事务所');
+    expect(after.components.rating).toBeLessThan(ranked[0].components.rating);
   });
 });

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ContextFactory } from '../../server/context-factory.js';
 import type { CaseDeps } from '../cases/cases.deps.js';
-import { assignFirm, matchesForCase, myQueue, upsertMyFirm } from './law-firms.service.js';
+import { assignFirm, matchesForCase, myFirm, myQueue, rateLawFirm, upsertMyFirm } from './law-firms.service.js';
 import { answerOffer, offersOf, proposePlan, routeCase, settlementDocument } from './mediation.service.js';
 import { mediationStats } from './instalments.service.js';
 import { paymentOrderApplication } from './payment-order.js';
@@ -39,5 +39,7 @@ export async function mediationRoutes(app: FastifyInstance, opts: { context: Con
   r.get('/cases/:id/law-firm-matches', { config: { permission: 'cases:read-own' }, schema: { tags, summary: 'Law firms ranked for the case, each score explained; conflicts excluded', params: z.object({ id }), querystring: match } }, async (req) => matchesForCase(ctx(req), req.params.id, req.query));
   r.post('/cases/:id/law-firm', { config: { permission: 'cases:act' }, schema: { tags, summary: 'The creditor hands the case to a firm', params: z.object({ id }), body: match.extend({ firmId: id }) } }, async (req) => assignFirm(ctx(req), deps, req.params.id, req.body.firmId, req.body));
   r.post('/law-firms/me', { config: { permission: 'lawfirm:manage' }, schema: { tags, summary: 'Register or update your firm', body: z.object({ name: z.string().trim().min(1).max(200), specialties: z.array(z.string().max(40)).min(1).max(20), cityCodes: z.array(z.string().regex(/^\d{6}$/)).min(1).max(50), capacity: z.number().int().min(1).max(10_000), feeBps: z.number().int().min(0).max(10_000), clientCodes: z.array(z.string().trim().max(18)).max(10_000).default([]) }) } }, async (req, reply) => reply.code(201).send(await upsertMyFirm(ctx(req), req.body)));
+  r.get('/law-firms/me', { config: { permission: 'lawfirm:manage' }, schema: { tags, summary: 'Your firm’s profile (null before you register it)' } }, async (req) => ({ firm: await myFirm(ctx(req)) }));
+  r.post('/cases/:id/law-firm-rating', { config: { permission: 'cases:act' }, schema: { tags, summary: 'The creditor rates the law firm once the case is closed (1–5)', params: z.object({ id }), body: z.object({ score: z.number().int().min(1, 'score is 1 to 5').max(5, 'score is 1 to 5'), comment: z.string().trim().max(2000).default('') }) } }, async (req, reply) => reply.code(201).send(await rateLawFirm(ctx(req), req.params.id, req.body)));
   r.get('/law-firms/me/cases', { config: { permission: 'lawfirm:manage' }, schema: { tags, summary: 'Your firm’s queue' } }, async (req) => myQueue(ctx(req)));
 }
