@@ -51,4 +51,17 @@ describe.skipIf(!CHROMIUM)('browser: mediation', () => {
     const kinds = await debtorPage.getByTestId('timeline-event').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
     expect(kinds).toEqual(expect.arrayContaining(['mediation_opened', 'mediation_settled']));
   });
+
+  it('lets a law firm register its profile and see its queue', async () => {
+    const firm = await createUser(h.database, 'law_firm');
+    const page = await (await signedIn(firm.id)).newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${h.base}/law-firm`);
+    await page.getByLabel('律所名称').fill('苏州明理律师事务所');
+    await page.getByLabel('服务地区（行政区划代码）').fill('320500 320700');
+    await page.getByRole('button', { name: /保\s?存/ }).click();
+    await page.getByText('已保存。').waitFor();
+    await page.getByText('暂无案件').waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'law-firm-desk.png'), fullPage: true });
+  });
 });

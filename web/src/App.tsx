@@ -25,6 +25,7 @@ const NewCasePage = lazy(() => import('./pages/NewCasePage').then((m) => ({ defa
 const CaseDetailPage = lazy(() => import('./pages/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
 const BatchCheckPage = lazy(() => import('./pages/BatchCheckPage').then((m) => ({ default: m.BatchCheckPage })));
 const WatchPage = lazy(() => import('./pages/WatchPage').then((m) => ({ default: m.WatchPage })));
+const LawFirmPage = lazy(() => import('./pages/LawFirmPage').then((m) => ({ default: m.LawFirmPage })));
 const RecoursePage = lazy(() => import('./pages/RecoursePage').then((m) => ({ default: m.RecoursePage })));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 
@@ -57,6 +58,7 @@ export function App() {
             <Dropdown menu={{ items: [
               { key: 'account', label: <Link to="/account">{t('nav.account')}</Link> },
               { key: 'notifications', label: <Link to="/notifications">{t('nav.notifications')}</Link> },
+              ...(auth.account.role === 'law_firm' ? [{ key: 'law-firm', label: <Link to="/law-firm">{t('nav.lawFirm')}</Link> }] : []),
               ...(auth.account.role === 'regulator' ? [{ key: 'admin', label: <Link to="/admin">{t('nav.admin')}</Link> }] : []),
               { key: 'logout', label: t('nav.signOut'), onClick: () => void auth.signOut().then(() => navigate('/')) },
             ] }}>
@@ -83,6 +85,7 @@ export function App() {
             <Route path="/recourse" element={<RecoursePage />} />
             <Route path="/batch-check" element={<BatchCheckPage />} />
             <Route path="/watch" element={<WatchPage />} />
+            <Route path="/law-firm" element={<LawFirmPage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/register" element={<RegisterPage />} />
             <Route path="/account" element={<AccountPage />} />

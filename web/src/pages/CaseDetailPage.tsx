@@ -199,6 +199,13 @@ export function CaseDetailPage() {
       {['active', 'settled', 'transferred_to_law_firm'].includes(c.status) && <MediationPanel caseId={c.id} viewer={c.viewer} status={c.status} onChange={reload} />}
       {party && c.status === 'active' && <Card title={t('cases.recordTitle')}><RecordEventForm caseId={c.id} onDone={reload} /></Card>}
       {c.status !== 'open' && c.viewer !== 'debtor' && <Payments caseId={c.id} canRecord={party && c.status === 'active'} onDone={reload} />}
+      {c.viewer === 'creditor' && c.status === 'closed' && c.events.some((e) => e.kind === 'transferred_to_law_firm') && (
+        <Card title={t('lawFirm.rate')}>
+          <Space wrap>
+            <Rate onChange={(v) => void auth.send('POST', `/api/v1/cases/${c.id}/law-firm-rating`, { score: v }).then(() => setActionError(null), (e: Error) => setActionError(e.message))} aria-label={t('reputation.score')} />
+          </Space>
+        </Card>
+      )}
       {party && ['settled', 'closed', 'transferred_to_law_firm'].includes(c.status) && (
         <Card title={c.viewer === 'creditor' ? t('reputation.rateAgency') : t('reputation.rateCreditor')}>
           {rated ? <Typography.Text type="success">{t('reputation.thanks')}</Typography.Text> : (
