@@ -22,3 +22,15 @@ describe('mediation script library', () => {
     expect(t).toContain('金额不大');
   });
 });
+
+describe('script library validation', () => {
+  it('accepts the bundled library and names every gap of a broken one', async () => {
+    const { BUNDLED_LIBRARY, libraryProblems } = await import('./scripts.js');
+    expect(libraryProblems(BUNDLED_LIBRARY)).toEqual([]);
+    const broken = structuredClone(BUNDLED_LIBRARY);
+    broken.base.rent!.counter = '';
+    broken.situations.hardship!.opening = '请联系 {{phone}}';
+    broken.amountBands = { small: { below: 100, text: 'x' } };
+    expect(libraryProblems(broken)).toEqual(['base.rent.counter: text is required', 'situations.hardship.opening: unknown placeholder {{phone}}', 'amountBands: one band must be open-ended (below: null)']);
+  });
+});

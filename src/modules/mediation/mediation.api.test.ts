@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, createVerifiedUser } from '../../../test/accounts.js';
+import { createUser, createVerifiedUser, sessionFor } from '../../../test/accounts.js';
 import { testApp, testContext, testEvidence, TEST_NOW, TEST_PII } from '../../../test/factories.js';
 import { MemorySender } from '../notifications/notification-sender.js';
 import { loadCalendar } from '../../shared/calendar.js';
@@ -43,6 +43,10 @@ describe.each(TEST_DIALECTS)('mediation on %s', (dialect) => {
     await database?.destroy();
   });
 
+  const headersOf = async (userId: number) => {
+    const s = await sessionFor(database, userId, now);
+    return { cookie: s.cookie, 'x-csrf-token': s.csrf };
+  };
   const activeCase = async (principalFen: number) => {
     const debt = (await api.post('/debts', 'creditor', { debtor: { kind: 'enterprise', creditCode: debtorCode }, principalFen, dueOn: '2026-06-30', description: '货款' })).json();
     const id = (await api.post('/cases', 'creditor', { debtId: debt.id, agencyId })).json().id as number;
@@ -134,6 +138,26 @@ describe.each(TEST_DIALECTS)('mediation on %s', (dialect) => {
     expect(stats.completed).toBe(1);
     expect(stats.defaulted).toBe(result.defaulted);
     expect(stats.settled).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lets administrators replace the script library, refusing one with gaps and naming them', async () => {
+    const reg = (await createUser(database, 'regulator')).id;
+    const admin = partyClient<'admin'>(() => app, () => database, { admin: reg }, () => now);
+    const current = (await admin.get('/admin/mediation/scripts', 'admin')).json();
+    expect(current).toMatchObject({ source: 'bundled', size: 300 });
+    const broken = structuredClone(current.library);
+    broken.base.rent.closing = '';
+    const bad = await app.inject({ method: 'PUT', url: '/api/v1/admin/mediation/scripts', headers: await headersOf(reg), payload: broken });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].detail).toBe('base.rent.closing: text is required');
+    const edited = structuredClone(current.library);
+    edited.version = '2026.2';
+    edited.base.goods_payment.proposal = '经平台核算，建议：{{plan}}。请于 {{deadline}} 前答复。';
+    const ok = await app.inject({ method: 'PUT', url: '/api/v1/admin/mediation/scripts', headers: await headersOf(reg), payload: edited });
+    expect(ok.json()).toMatchObject({ source: 'edited', version: '2026.2', size: 300 });
+    const id = await activeCase(1_200_000);
+    const offer = (await api.post(`/cases/${id}/mediation/offers`, 'creditor', { disputeType: 'goods_payment', kind: 'lump_sum' })).json();
+    expect(offer.script).toMatch(/^经平台核算，建议：/);
   });
 
   it('matches law firms with reasons, excludes a firm acting for the debtor, and moves the case to the chosen firm', async () => {

@@ -7,6 +7,8 @@ import type { CaseDeps } from '../cases/cases.deps.js';
 import { assignFirm, matchesForCase, myFirm, myQueue, rateLawFirm, upsertMyFirm } from './law-firms.service.js';
 import { answerOffer, offersOf, proposePlan, routeCase, settlementDocument } from './mediation.service.js';
 import { mediationStats } from './instalments.service.js';
+import { describeLibrary, saveLibrary } from './script-library.service.js';
+import type { ScriptLibrary } from '../../domain/mediation/scripts.js';
 import { paymentOrderApplication } from './payment-order.js';
 import { agreementDocx, agreementPdf } from '../cases/agreement-documents.js';
 
@@ -35,6 +37,8 @@ export async function mediationRoutes(app: FastifyInstance, opts: { context: Con
     const body = req.query.format === 'pdf' ? Buffer.from(await agreementPdf(doc)) : await agreementDocx(doc);
     return reply.type(req.query.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', `attachment; filename="payment-order-${doc.sha256.slice(0, 12)}.${req.query.format}"`).send(body);
   });
+  r.get('/admin/mediation/scripts', { config: { permission: 'users:manage' }, schema: { tags, summary: 'The mediation script library in force, its size and source' } }, async (req) => describeLibrary(ctx(req)));
+  r.put('/admin/mediation/scripts', { config: { permission: 'users:manage' }, schema: { tags, summary: 'Replace the script library (validated: every type and situation covers every stage)', body: z.object({ version: z.string(), disputeTypes: z.record(z.string(), z.string()), base: z.record(z.string(), z.record(z.string(), z.string())), situations: z.record(z.string(), z.record(z.string(), z.string())), amountBands: z.record(z.string(), z.object({ below: z.number().int().nullable(), text: z.string() })) }) } }, async (req) => saveLibrary(ctx(req), req.body as unknown as ScriptLibrary));
   r.get('/mediation/stats', { config: { permission: 'registry:read' }, schema: { tags, summary: 'Mediation figures: cases mediated, share settled, median days to settle, completed and defaulted plans' } }, async (req) => mediationStats(ctx(req)));
   r.get('/cases/:id/law-firm-matches', { config: { permission: 'cases:read-own' }, schema: { tags, summary: 'Law firms ranked for the case, each score explained; conflicts excluded', params: z.object({ id }), querystring: match } }, async (req) => matchesForCase(ctx(req), req.params.id, req.query));
   r.post('/cases/:id/law-firm', { config: { permission: 'cases:act' }, schema: { tags, summary: 'The creditor hands the case to a firm', params: z.object({ id }), body: match.extend({ firmId: id }) } }, async (req) => assignFirm(ctx(req), deps, req.params.id, req.body.firmId, req.body));

@@ -6,7 +6,8 @@
  */
 import { instalmentPlan, lumpSumOffer, type InstalmentPlan, type LumpSum } from '../../domain/mediation/repayment-plan.js';
 import { routeDebt } from '../../domain/mediation/routing.js';
-import { DISPUTE_TYPES, script, SITUATIONS, type DisputeType, type Situation } from '../../domain/mediation/scripts.js';
+import { script, type DisputeType } from '../../domain/mediation/scripts.js';
+import { activeLibrary } from './script-library.service.js';
 import { addWorkingDaysLenient, endOfDayShanghai, shanghaiDate } from '../../domain/working-days.js';
 import { AppError } from '../../shared/app-error.js';
 import type { ServiceContext } from '../../shared/context.js';
@@ -32,8 +33,9 @@ export async function proposePlan(ctx: ServiceContext, deps: CaseDeps, caseId: n
   const { kase, debt, party } = await loadCase(ctx, caseId);
   if (party === 'regulator') throw new AppError('forbidden', 'Offers are made by the parties.');
   if (kase.status !== 'active') throw new AppError('conflict', `Mediation happens on an active case; this one is ${kase.status}.`);
-  if (!DISPUTE_TYPES.includes(input.disputeType as DisputeType)) throw new AppError('invalid_input', `disputeType must be one of ${DISPUTE_TYPES.join(', ')}.`, [{ field: 'body.disputeType', detail: 'unknown dispute type' }]);
-  if (!SITUATIONS.includes(input.situation as Situation)) throw new AppError('invalid_input', `situation must be one of ${SITUATIONS.join(', ')}.`, [{ field: 'body.situation', detail: 'unknown situation' }]);
+  const lib = await activeLibrary(ctx);
+  if (!lib.base[input.disputeType]) throw new AppError('invalid_input', `disputeType must be one of ${Object.keys(lib.base).join(', ')}.`, [{ field: 'body.disputeType', detail: 'unknown dispute type' }]);
+  if (!lib.situations[input.situation]) throw new AppError('invalid_input', `situation must be one of ${Object.keys(lib.situations).join(', ')}.`, [{ field: 'body.situation', detail: 'unknown situation' }]);
   const st = await statement(ctx, caseId);
   const remaining = st.owedFen - st.totals.recoveredFen;
   const today = shanghaiDate(ctx.clock());
@@ -53,7 +55,7 @@ export async function proposePlan(ctx: ServiceContext, deps: CaseDeps, caseId: n
   const deadline = endOfDayShanghai(addWorkingDaysLenient(deps.calendar, today, 3).date);
   const now = ctx.clock().toISOString();
   const route = routeDebt(remaining);
-  const text = script(input.disputeType as DisputeType, open ? 'counter' : 'proposal', input.situation as Situation, { debtorName: debt.debtor_name, creditorName: '委托人', amountFen: remaining, dueOn: debt.due_on, plan: planSummary(plan), deadline: deadline.slice(0, 10) });
+  const text = script(input.disputeType, open ? 'counter' : 'proposal', input.situation, { debtorName: debt.debtor_name, creditorName: '委托人', amountFen: remaining, dueOn: debt.due_on, plan: planSummary(plan), deadline: deadline.slice(0, 10) }, await activeLibrary(ctx));
   return inCaseTransaction(ctx, deps, async (trx, after) => {
     if (open) await trx.updateTable('mediation_offers').set({ status: 'countered', answered_at: now }).where('id', '=', open.id).execute();
     const id = (await trx.insertInto('mediation_offers').values({ case_id: kase.id, by_party: side(party), dispute_type: input.disputeType, situation: input.situation, plan: JSON.stringify(plan), status: 'proposed', deadline, agreement_sha256: null, created_at: now, answered_at: null }).returning('id').executeTakeFirstOrThrow()).id;
