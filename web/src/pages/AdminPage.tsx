@@ -1,5 +1,6 @@
 /** Administration for regulators: accounts, enterprise verifications, API tokens, data requests, retention. */
 import { SyncAdmin } from '../components/SyncAdmin';
+import { ScriptLibraryAdmin } from '../components/ScriptLibraryAdmin';
 import { Alert, Button, Form, Input, Select, Space, Table, Tabs, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -125,6 +126,7 @@ export function AdminPage() {
         { key: 'tokens', label: t('admin.tokens'), children: <TokensTab /> },
         { key: 'requests', label: t('admin.requests'), children: <DataRequestsAdminTab /> },
         { key: 'sync', label: t('admin.sync'), children: <SyncAdmin /> },
+        { key: 'scripts', label: t('scripts.title'), children: <ScriptLibraryAdmin /> },
       ]} />
     </Space>
   );
