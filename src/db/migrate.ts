@@ -17,6 +17,7 @@ import * as m013 from './migrations/013-alerts.js';
 import * as m014 from './migrations/014-agency-grades.js';
 import * as m015 from './migrations/015-mediation.js';
 import * as m016 from './migrations/016-law-firm-ratings.js';
+import * as m017 from './migrations/017-mediators.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-registry': m001,
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '014-agency-grades': m014,
   '015-mediation': m015,
   '016-law-firm-ratings': m016,
+  '017-mediators': m017,
 };
 
 // Static imports instead of a folder scan: works the same from src/ under Vitest and from dist/.

@@ -636,11 +636,21 @@ export interface MediationOffersTable {
   situation: string;
   /** JSON of the plan (domain/mediation/repayment-plan.ts). */
   plan: string;
-  status: 'proposed' | 'accepted' | 'rejected' | 'countered' | 'expired' | 'completed' | 'defaulted';
+  status: 'proposed' | 'accepted' | 'rejected' | 'countered' | 'expired' | 'withdrawn' | 'completed' | 'defaulted';
   deadline: string;
   agreement_sha256: string | null;
   created_at: string;
   answered_at: string | null;
+  /** A mediator's proposal binds when both sides accept: when each did. */
+  creditor_accepted_at: string | null;
+  debtor_accepted_at: string | null;
+}
+
+/** The mediator who took a case from the mediation queue. */
+export interface CaseMediatorsTable {
+  case_id: number;
+  mediator_user_id: number;
+  assigned_at: string;
 }
 
 export interface LawFirmsTable {
@@ -721,6 +731,7 @@ export interface DB {
   law_firms: LawFirmsTable;
   law_firm_assignments: LawFirmAssignmentsTable;
   law_firm_ratings: LawFirmRatingsTable;
+  case_mediators: CaseMediatorsTable;
   ledger_transactions: LedgerTransactionsTable;
   ledger_postings: LedgerPostingsTable;
   notifications: NotificationsTable;

@@ -53,7 +53,8 @@ export const POLICY = {
   // Cases: the service then checks that the caller is party to the case (creditor, its agency, the debtor).
   'debts:create': CREDITORS,
   'cases:open': CREDITORS,
-  'cases:read-own': CASE_PARTIES,
+  // Mediators read the cases they took from the mediation queue (the service checks the assignment).
+  'cases:read-own': [...CASE_PARTIES, 'mediator'],
   'cases:act': CASE_PARTIES,
   'fees:publish': ['agency'],
   'fees:read': EVERYONE,
@@ -72,6 +73,8 @@ export const POLICY = {
   'batch:check': SIGNED_IN,
   'watchlist:manage': SIGNED_IN,
   'lawfirm:manage': ['law_firm'],
+  'mediation:negotiate': [...CASE_PARTIES, 'mediator'],
+  'mediation:mediate': ['mediator'],
   'profile:read': [...CREDITORS, 'agency', 'partner', 'regulator'],
 } as const satisfies Record<string, readonly Role[]>;
 

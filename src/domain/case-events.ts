@@ -1,7 +1,7 @@
 /**
  * The kinds of case-timeline events and who may record each (docs/cases.md lists them with their
  * meaning). Seventeen collection kinds from the issue, one progress-report kind (the agency's
- * investigation report, due within 3 days of activation) and four lifecycle kinds the platform
+ * investigation report, due within 3 days of activation) and the lifecycle kinds the platform
  * writes itself. Every event is also an entry in the evidence transparency log.
  */
 
@@ -53,6 +53,9 @@ export const EVENT_KINDS = {
   mediation_settled: spec([], 'lifecycle', false, false, '调解达成协议', 'Mediation agreement reached'),
   mediation_defaulted: spec([], 'lifecycle', false, false, '调解协议未按期履行，恢复催收', 'Mediation instalment missed; collection resumes'),
   mediation_completed: spec([], 'lifecycle', false, false, '调解协议履行完毕', 'Mediation agreement fulfilled'),
+  route_decided: spec([], 'lifecycle', false, false, '确定处理途径', 'Route decided'),
+  mediator_assigned: spec([], 'lifecycle', false, false, '调解员受理', 'Mediator assigned'),
+  mediation_failed: spec([], 'lifecycle', false, false, '调解终结（未达成协议）', 'Mediation ended without agreement'),
 } as const satisfies Record<string, EventKindSpec>;
 
 /** An event kind. */

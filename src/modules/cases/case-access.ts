@@ -1,7 +1,7 @@
 /**
  * Who may see and act on a case: its creditor, the agency it was commissioned to (an agency account
- * whose verified enterprise is that agency), the debtor (verified enterprise or identity), and
- * regulators. Anyone else gets "not found", so case ids reveal nothing.
+ * whose verified enterprise is that agency), the debtor (verified enterprise or identity), the
+ * mediator who took it from the mediation queue, and regulators. Anyone else gets "not found", so case ids reveal nothing.
  */
 import { AppError } from '../../shared/app-error.js';
 import { roleOf, type ServiceContext } from '../../shared/context.js';
@@ -10,7 +10,7 @@ import { agencyForCreditCode } from '../registry/registry.service.js';
 import * as repo from './cases.repository.js';
 
 /** The caller's relation to a case. */
-export type CaseParty = 'creditor' | 'agency' | 'debtor' | 'regulator';
+export type CaseParty = 'creditor' | 'agency' | 'debtor' | 'regulator' | 'mediator';
 
 /** The agency an agency account acts for: its enterprise must be verified and filed as an agency. */
 export async function actingAgency(ctx: ServiceContext) {
@@ -33,15 +33,22 @@ export async function debtorKeysOf(ctx: ServiceContext): Promise<string[]> {
 export async function loadCase(ctx: ServiceContext, caseId: number, options: { lock?: boolean } = {}) {
   const kase = await repo.findCase(ctx.db, caseId, Boolean(options.lock) && ctx.dialect === 'postgres');
   const debt = kase ? await repo.findDebt(ctx.db, kase.debt_id) : undefined;
-  const party = kase && debt ? await partyOf(ctx, kase.agency_id, debt) : null;
+  const party = kase && debt ? await partyOf(ctx, kase.id, kase.agency_id, debt) : null;
   if (!kase || !debt || !party) throw new AppError('not_found', `No case ${caseId} that you are party to.`);
   return { kase, debt, party };
 }
 
-async function partyOf(ctx: ServiceContext, agencyId: number, debt: { creditor_user_id: number; debtor_key: string }): Promise<CaseParty | null> {
+async function partyOf(ctx: ServiceContext, caseId: number, agencyId: number, debt: { creditor_user_id: number; debtor_key: string }): Promise<CaseParty | null> {
   if (ctx.actor.kind === 'system' || roleOf(ctx.actor) === 'regulator') return 'regulator';
   if (ctx.actor.kind !== 'user') return null;
   if (debt.creditor_user_id === ctx.actor.userId) return 'creditor';
   if (ctx.actor.role === 'agency') return (await actingAgency(ctx))?.id === agencyId ? 'agency' : null;
+  if (ctx.actor.role === 'mediator') return (await mediatorOf(ctx, caseId)) === ctx.actor.userId ? 'mediator' : null;
   return (await debtorKeysOf(ctx)).includes(debt.debtor_key) ? 'debtor' : null;
+}
+
+/** The user id of the mediator who took the case, if any. */
+export async function mediatorOf(ctx: ServiceContext, caseId: number): Promise<number | null> {
+  const row = await ctx.db.selectFrom('case_mediators').select('mediator_user_id').where('case_id', '=', caseId).executeTakeFirst();
+  return row?.mediator_user_id ?? null;
 }

@@ -89,6 +89,7 @@ export async function closeCase(ctx: ServiceContext, deps: CaseDeps, caseId: num
   await refreshCase(ctx, deps, caseId);
   const { kase, debt, party } = await loadCase(ctx, caseId);
   if (party === 'debtor') throw new AppError('forbidden', 'The debtor cannot close a case; file an objection or a complaint instead.');
+  if (party === 'mediator') throw new AppError('forbidden', 'A mediator ends the mediation, not the case.');
   const now = ctx.clock().toISOString();
   const updated = await inCaseTransaction(ctx, deps, (trx, after) => transition(ctx, deps, trx, after, kase, debt, 'closed', 'case_closed', reason, { ended_at: now, end_reason: reason }));
   return { id: updated.id, reference: updated.reference, status: updated.status };

@@ -52,20 +52,32 @@ export async function checkInstalments(ctx: ServiceContext, deps: CaseDeps): Pro
   return { defaulted, completed };
 }
 
-/** Mediation figures for the dashboard: offers made, agreements, share settled, days to settle, outcomes. */
+/** Mediation figures for the dashboard: cases mediated, share settled, days to settle, outcomes. */
 export async function mediationStats(ctx: ServiceContext) {
   const offers = await ctx.db.selectFrom('mediation_offers').select(['case_id', 'status', 'created_at', 'answered_at']).orderBy('id').execute();
+  const failedCases = new Set((await ctx.db.selectFrom('case_events').select('case_id').where('kind', '=', 'mediation_failed').execute()).map((r) => r.case_id));
   const byCase = new Map<number, typeof offers>();
   for (const o of offers) byCase.set(o.case_id, [...(byCase.get(o.case_id) ?? []), o]);
   const days: number[] = [];
-  let settled = 0;
-  for (const list of byCase.values()) {
+  const outcomes = { negotiating: 0, performing: 0, completed: 0, defaulted: 0, failed: 0 };
+  for (const [caseId, list] of byCase) {
     const agreed = list.find((o) => ['accepted', 'completed', 'defaulted'].includes(o.status));
-    if (!agreed) continue;
-    settled++;
+    if (!agreed) {
+      if (failedCases.has(caseId)) outcomes.failed++;
+      else outcomes.negotiating++;
+      continue;
+    }
+    outcomes[agreed.status === 'accepted' ? 'performing' : (agreed.status as 'completed' | 'defaulted')]++;
     days.push((Date.parse(agreed.answered_at!) - Date.parse(list[0]!.created_at)) / 86_400_000);
   }
   days.sort((a, b) => a - b);
-  const count = (s: string) => offers.filter((o) => o.status === s).length;
-  return { casesMediated: byCase.size, settled, settledShare: byCase.size ? settled / byCase.size : null, medianDaysToSettle: days.length ? days[Math.floor((days.length - 1) / 2)]! : null, completed: count('completed'), defaulted: count('defaulted') };
+  const settled = days.length;
+  // Days from the first offer to the agreement, in the bands a regulator reports (Suzhou: 87 days before, 23 after).
+  const bands = [{ label: '≤3', max: 3 }, { label: '4–7', max: 7 }, { label: '8–14', max: 14 }, { label: '15–30', max: 30 }, { label: '>30', max: Infinity }];
+  const daysToSettle = bands.map((b, i) => ({ band: b.label, cases: days.filter((d) => d <= b.max && (i === 0 || d > bands[i - 1]!.max)).length }));
+  return {
+    casesMediated: byCase.size, settled, settledShare: byCase.size ? settled / byCase.size : null,
+    medianDaysToSettle: days.length ? days[Math.floor((days.length - 1) / 2)]! : null,
+    completed: outcomes.completed, defaulted: outcomes.defaulted, outcomes, daysToSettle,
+  };
 }

@@ -12,7 +12,7 @@ import { partyClient } from '../../../test/sessions.js';
 import { createSeededDatabase, TEST_DIALECTS, type TestDatabase } from '../../../test/test-database.js';
 
 const HOUR = 3_600_000;
-type Who = 'creditor' | 'agency' | 'debtor' | 'firmA' | 'firmB';
+type Who = 'creditor' | 'agency' | 'debtor' | 'firmA' | 'firmB' | 'mediator' | 'mediator2';
 
 describe.each(TEST_DIALECTS)('mediation on %s', (dialect) => {
   let database: TestDatabase;
@@ -37,6 +37,8 @@ describe.each(TEST_DIALECTS)('mediation on %s', (dialect) => {
     ids.debtor = (await createVerifiedUser(database, 'debtor', debtorCode)).id;
     ids.firmA = (await createUser(database, 'law_firm')).id;
     ids.firmB = (await createUser(database, 'law_firm')).id;
+    ids.mediator = (await createUser(database, 'mediator')).id;
+    ids.mediator2 = (await createUser(database, 'mediator')).id;
   });
   afterAll(async () => {
     await app?.close();
@@ -88,6 +90,69 @@ describe.each(TEST_DIALECTS)('mediation on %s', (dialect) => {
     const jc = (await api.get(`/cases/${id}/mediation/judicial-confirmation`, 'creditor')).json();
     expect(jc.text).toContain(accepted.agreementSha256);
     expect(jc.text).toContain('三十日内');
+  });
+
+  it('lets the creditor choose the route, recorded on the timeline', async () => {
+    const id = await activeCase(2_500_000);
+    expect((await api.post(`/cases/${id}/route`, 'debtor', { to: 'law_firm' })).statusCode).toBe(403);
+    const chosen = (await api.post(`/cases/${id}/route`, 'creditor', { to: 'law_firm' })).json();
+    expect(chosen).toMatchObject({ to: 'law_firm', decidedBy: 'creditor' });
+    expect((await api.get(`/cases/${id}/route`, 'debtor')).json()).toMatchObject({ to: 'law_firm', decidedBy: 'creditor' });
+    const events = (await api.get(`/cases/${id}`, 'creditor')).json().events;
+    expect(events.at(-1)).toMatchObject({ kind: 'route_decided', details: { to: 'law_firm', by: 'creditor' } });
+    // A case routed away from mediation is not in the mediators' queue.
+    expect((await api.get('/mediation/queue', 'mediator')).json().items.map((i: { caseId: number }) => i.caseId)).not.toContain(id);
+  });
+
+  it('lets a mediator take a case from the queue and propose a plan that binds only when both sides accept', async () => {
+    const id = await activeCase(1_800_000);
+    const queued = (await api.get('/mediation/queue', 'mediator')).json().items.find((i: { caseId: number }) => i.caseId === id);
+    expect(queued).toMatchObject({ mine: false, debtorName: null, owedFen: 1_800_000, route: { to: 'mediation' } });
+    expect((await api.get(`/cases/${id}`, 'mediator')).statusCode).toBe(404);
+    expect((await api.post(`/cases/${id}/mediator`, 'creditor')).statusCode).toBe(403);
+    expect((await api.post(`/cases/${id}/mediator`, 'mediator')).statusCode).toBe(201);
+    const again = await api.post(`/cases/${id}/mediator`, 'mediator2');
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toMatch(/Another mediator/);
+    expect((await api.get('/mediation/queue', 'mediator2')).json().items.map((i: { caseId: number }) => i.caseId)).not.toContain(id);
+    expect((await api.get('/mediation/queue', 'mediator')).json().items.find((i: { caseId: number }) => i.caseId === id)).toMatchObject({ mine: true, debtorName: expect.any(String) });
+    const seen = (await api.get(`/cases/${id}`, 'mediator')).json();
+    expect(seen.viewer).toBe('mediator');
+    expect(seen.events.at(-1).kind).toBe('mediator_assigned');
+    expect((await api.get(`/cases/${id}`, 'mediator2')).statusCode).toBe(404);
+    // The mediator mediates; it does not collect or close.
+    expect((await api.post(`/cases/${id}/events`, 'mediator', { kind: 'call', notes: 'x', contact: { target: 'debtor', connected: true } })).statusCode).toBe(403);
+    expect((await api.post(`/cases/${id}/close`, 'mediator', { reason: '调解结束' })).statusCode).toBe(403);
+
+    const proposal = (await api.post(`/cases/${id}/mediation/offers`, 'mediator', { disputeType: 'services', situation: 'cooperative', kind: 'instalments', monthlyCapacityFen: 600_000 })).json();
+    expect(proposal).toMatchObject({ byParty: 'mediator', status: 'proposed' });
+    expect((await api.post(`/cases/${id}/mediation/offers/${proposal.id}/accept`, 'mediator')).statusCode).toBe(403);
+    const first = (await api.post(`/cases/${id}/mediation/offers/${proposal.id}/accept`, 'creditor')).json();
+    expect(first).toMatchObject({ status: 'proposed', awaiting: 'debtor', agreementSha256: null });
+    expect((await api.post(`/cases/${id}/mediation/offers/${proposal.id}/accept`, 'agency')).statusCode).toBe(409);
+    const both = (await api.post(`/cases/${id}/mediation/offers/${proposal.id}/accept`, 'debtor')).json();
+    expect(both).toMatchObject({ status: 'accepted', agreementSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const listed = (await api.get(`/cases/${id}/mediation`, 'mediator')).json().items[0];
+    expect(listed.acceptedBy).toEqual({ creditor: expect.any(String), debtor: expect.any(String) });
+  });
+
+  it('ends a failed mediation, withdrawing open offers and routing the case to law firms', async () => {
+    const id = await activeCase(1_500_000);
+    expect((await api.post(`/cases/${id}/mediation/end`, 'creditor', { reason: '债务人不配合' })).statusCode).toBe(409);
+    await api.post(`/cases/${id}/mediator`, 'mediator');
+    const p = (await api.post(`/cases/${id}/mediation/offers`, 'mediator', { disputeType: 'goods_payment', kind: 'lump_sum', discountBps: 500 })).json();
+    expect((await api.post(`/cases/${id}/mediation/offers/${p.id}/reject`, 'debtor')).json().status).toBe('rejected');
+    const again = (await api.post(`/cases/${id}/mediation/offers`, 'mediator', { disputeType: 'goods_payment', kind: 'lump_sum', discountBps: 1500 })).json();
+    expect((await api.post(`/cases/${id}/mediation/end`, 'debtor', { reason: '不同意' })).statusCode).toBe(403);
+    const ended = (await api.post(`/cases/${id}/mediation/end`, 'mediator', { reason: '双方差距过大，调解不成' })).json();
+    expect(ended).toMatchObject({ to: 'law_firm', decidedBy: 'mediation_outcome' });
+    const offers = (await api.get(`/cases/${id}/mediation`, 'creditor')).json().items;
+    expect(offers.find((o: { id: number }) => o.id === again.id).status).toBe('withdrawn');
+    expect((await api.get(`/cases/${id}/route`, 'creditor')).json().to).toBe('law_firm');
+    expect((await api.post(`/cases/${id}/mediator`, 'mediator2')).statusCode).toBe(409);
+    const stats = (await api.get('/mediation/stats', null)).json();
+    expect(stats.outcomes.failed).toBeGreaterThanOrEqual(1);
+    expect(stats.daysToSettle.reduce((n: number, b: { cases: number }) => n + b.cases, 0)).toBe(stats.settled);
   });
 
   it('refuses an answer after the deadline', async () => {
