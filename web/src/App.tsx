@@ -25,6 +25,8 @@ const NewCasePage = lazy(() => import('./pages/NewCasePage').then((m) => ({ defa
 const CaseDetailPage = lazy(() => import('./pages/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
 const BatchCheckPage = lazy(() => import('./pages/BatchCheckPage').then((m) => ({ default: m.BatchCheckPage })));
 const WatchPage = lazy(() => import('./pages/WatchPage').then((m) => ({ default: m.WatchPage })));
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const MediatorPage = lazy(() => import('./pages/MediatorPage').then((m) => ({ default: m.MediatorPage })));
 const LawFirmPage = lazy(() => import('./pages/LawFirmPage').then((m) => ({ default: m.LawFirmPage })));
 const RecoursePage = lazy(() => import('./pages/RecoursePage').then((m) => ({ default: m.RecoursePage })));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
@@ -35,7 +37,7 @@ export function App() {
   const location = useLocation();
   const navigate = useNavigate();
   const auth = useAuth();
-  const selected = ['agencies', 'credit-code', 'evidence', 'fees', 'cases', 'recourse', 'batch-check', 'watch'].find((p) => location.pathname.startsWith(`/${p}`)) ?? 'search';
+  const selected = ['agencies', 'credit-code', 'evidence', 'dashboard', 'fees', 'cases', 'recourse', 'batch-check', 'watch'].find((p) => location.pathname.startsWith(`/${p}`)) ?? 'search';
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#1f4e8c', borderRadius: 6 } }}>
       <a href="#main" className="skip-link">{t('app.skip')}</a>
@@ -52,12 +54,14 @@ export function App() {
             { key: 'credit-code', label: <Link to="/credit-code">{t('nav.creditCode')}</Link> },
             { key: 'fees', label: <Link to="/fees">{t('nav.fees')}</Link> },
             { key: 'evidence', label: <Link to="/evidence">{t('nav.evidence')}</Link> },
+            { key: 'dashboard', label: <Link to="/dashboard" data-testid="nav-dashboard">{t('nav.dashboard')}</Link> },
             ...(auth.account ? [{ key: 'cases', label: <Link to="/cases" data-testid="nav-cases">{t('nav.cases')}</Link> }, { key: 'recourse', label: <Link to="/recourse" data-testid="nav-recourse">{t('nav.recourse')}</Link> }, { key: 'batch-check', label: <Link to="/batch-check" data-testid="nav-batch">{t('nav.batch')}</Link> }, { key: 'watch', label: <Link to="/watch" data-testid="nav-watch">{t('nav.watch')}</Link> }] : []),
           ]} />
           {auth.account ? (
             <Dropdown menu={{ items: [
               { key: 'account', label: <Link to="/account">{t('nav.account')}</Link> },
               { key: 'notifications', label: <Link to="/notifications">{t('nav.notifications')}</Link> },
+              ...(auth.account.role === 'mediator' ? [{ key: 'mediator', label: <Link to="/mediator">{t('nav.mediator')}</Link> }] : []),
               ...(auth.account.role === 'law_firm' ? [{ key: 'law-firm', label: <Link to="/law-firm">{t('nav.lawFirm')}</Link> }] : []),
               ...(auth.account.role === 'regulator' ? [{ key: 'admin', label: <Link to="/admin">{t('nav.admin')}</Link> }] : []),
               { key: 'logout', label: t('nav.signOut'), onClick: () => void auth.signOut().then(() => navigate('/')) },
@@ -86,6 +90,8 @@ export function App() {
             <Route path="/batch-check" element={<BatchCheckPage />} />
             <Route path="/watch" element={<WatchPage />} />
             <Route path="/law-firm" element={<LawFirmPage />} />
+            <Route path="/mediator" element={<MediatorPage />} />
+            <Route path="/dashboard" element={<DashboardPage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/register" element={<RegisterPage />} />
             <Route path="/account" element={<AccountPage />} />

@@ -34,6 +34,8 @@ export async function mediationQueue(ctx: ServiceContext) {
     const mine = r.mediator_user_id === me;
     if (route.to !== 'mediation' && !mine) continue;
     const latest = await ctx.db.selectFrom('mediation_offers').select(['status', 'by_party', 'deadline']).where('case_id', '=', r.id).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    // A case whose agreement is being performed or was fulfilled needs no mediator any more.
+    if (!mine && latest && ['accepted', 'completed'].includes(latest.status)) continue;
     items.push({
       caseId: r.id, reference: r.reference, owedFen, debtorKind: r.debtor_kind, description: r.description, activatedAt: r.activated_at,
       mine, debtorName: mine ? r.debtor_name : null, route,

@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth';
 import { formatDateTime, formatFen } from '../format';
 import { useApi } from '../useApi';
+import { ReasonDialog } from './ReasonDialog';
 
 interface Plan { kind: 'lump_sum' | 'instalments'; totalFen: number; payFen?: number; dueOn?: string; discountBps?: number; instalments?: Array<{ n: number; dueOn: string; amountFen: number }> }
-interface Offer { id: number; byParty: 'creditor' | 'debtor'; plan: Plan; status: string; deadline: string; agreementSha256: string | null }
+interface Offer { id: number; byParty: 'creditor' | 'debtor' | 'mediator'; plan: Plan; status: string; deadline: string; agreementSha256: string | null; acceptedBy?: { creditor: string | null; debtor: string | null } }
 interface Match { firmId: number; name: string; excluded: boolean; score?: number; reason?: string; components?: Record<string, number> }
 
 const DISPUTES = ['goods_payment', 'services', 'subcontract_wages', 'private_loan', 'rent'];
@@ -18,16 +19,20 @@ export function MediationPanel({ caseId, viewer, status, onChange }: { caseId: n
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const auth = useAuth();
-  const route = useApi<{ to: string; reason: Record<'zh-CN' | 'en', string> }>(`/api/v1/cases/${caseId}/route`);
+  const route = useApi<{ to: 'mediation' | 'law_firm'; decidedBy: string; reason: Record<'zh-CN' | 'en', string> }>(`/api/v1/cases/${caseId}/route`);
+  const [ending, setEnding] = useState(false);
   const offers = useApi<{ items: Offer[] }>(`/api/v1/cases/${caseId}/mediation`);
   const [form, setForm] = useState({ disputeType: 'goods_payment', situation: 'cooperative', kind: 'instalments' as 'instalments' | 'lump_sum', capacityYuan: 5000, discount: 5 });
   const [error, setError] = useState<string | null>(null);
-  const mySide = viewer === 'debtor' ? 'debtor' : 'creditor';
+  const mySide = viewer === 'debtor' ? 'debtor' : viewer === 'mediator' ? 'mediator' : 'creditor';
+  // A party answers the other side's offer, and a mediator's proposal until its own side accepted it.
+  const canAnswer = (o: Offer) => o.status === 'proposed' && viewer !== 'regulator' && viewer !== 'mediator' && o.byParty !== mySide && !(o.byParty === 'mediator' && o.acceptedBy?.[mySide as 'creditor' | 'debtor']);
   const act = async (work: () => Promise<unknown>) => {
     try {
       await work();
       setError(null);
       offers.reload();
+      route.reload();
       onChange();
     } catch (e) {
       setError((e as Error).message);
@@ -38,14 +43,15 @@ export function MediationPanel({ caseId, viewer, status, onChange }: { caseId: n
   return (
     <Card title={t('mediation.title')} data-testid="mediation-panel">
       <Space direction="vertical" style={{ width: '100%' }}>
-        {route.data && <Alert type="info" showIcon message={route.data.reason[lang === 'en' ? 'en' : 'zh-CN']} />}
+        {route.data && <Alert type="info" showIcon message={route.data.reason[lang === 'en' ? 'en' : 'zh-CN']} data-testid="mediation-route"
+          action={viewer === 'creditor' && status === 'active' ? <Button size="small" data-testid="choose-route" onClick={() => void act(() => auth.send('POST', `/api/v1/cases/${caseId}/route`, { to: route.data!.to === 'mediation' ? 'law_firm' : 'mediation' }))}>{t(route.data.to === 'mediation' ? 'mediation.chooseLawFirm' : 'mediation.chooseMediation')}</Button> : undefined} />}
         {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} />}
         <List size="small" dataSource={offers.data?.items ?? []} locale={{ emptyText: t('mediation.noOffers') }} renderItem={(o) => (
-          <List.Item actions={o.status === 'proposed' && o.byParty !== mySide && viewer !== 'regulator' ? [
+          <List.Item actions={canAnswer(o) ? [
             <Button key="a" size="small" type="primary" onClick={() => void act(() => auth.send('POST', `/api/v1/cases/${caseId}/mediation/offers/${o.id}/accept`))} data-testid="accept-offer">{t('mediation.accept')}</Button>,
             <Button key="r" size="small" onClick={() => void act(() => auth.send('POST', `/api/v1/cases/${caseId}/mediation/offers/${o.id}/reject`))}>{t('mediation.reject')}</Button>,
           ] : []}>
-            <List.Item.Meta title={<Space wrap><Tag>{t(`mediation.by.${o.byParty}`)}</Tag><Tag color={o.status === 'accepted' ? 'success' : o.status === 'proposed' ? 'processing' : 'default'}>{t(`mediation.status.${o.status}`)}</Tag>{describe(o.plan)}</Space>}
+            <List.Item.Meta title={<Space wrap><Tag>{t(`mediation.by.${o.byParty}`)}</Tag><Tag color={o.status === 'accepted' ? 'success' : o.status === 'proposed' ? 'processing' : 'default'}>{t(`mediation.status.${o.status}`)}</Tag>{o.byParty === 'mediator' && o.status === 'proposed' && (['creditor', 'debtor'] as const).filter((s) => o.acceptedBy?.[s]).map((s) => <Tag key={s} color="green">{t(`mediation.acceptedBy.${s}`)}</Tag>)}{describe(o.plan)}</Space>}
               description={o.status === 'proposed' ? t('mediation.deadline', { when: formatDateTime(o.deadline, lang) }) : null} />
           </List.Item>
         )} />
@@ -67,6 +73,11 @@ export function MediationPanel({ caseId, viewer, status, onChange }: { caseId: n
             <Button type="primary" data-testid="propose-offer" onClick={() => void act(() => auth.send('POST', `/api/v1/cases/${caseId}/mediation/offers`, { disputeType: form.disputeType, situation: form.situation, kind: form.kind, ...(form.kind === 'instalments' ? { monthlyCapacityFen: Math.round(form.capacityYuan * 100) } : { discountBps: Math.round(form.discount * 100) }) }))}>{t('mediation.propose')}</Button>
           </Space>
         )}
+        {status === 'active' && !accepted && ['mediator', 'creditor', 'agency'].includes(viewer) && (offers.data?.items.length ?? 0) > 0 && route.data?.to === 'mediation' && (
+          <Button danger onClick={() => setEnding(true)} data-testid="end-mediation">{t('mediation.end')}</Button>
+        )}
+        <ReasonDialog open={ending} title={t('mediation.end')} help={t('mediation.endHelp')} label={t('mediation.endReason')} onClose={() => setEnding(false)}
+          submit={async (reason) => { await auth.send('POST', `/api/v1/cases/${caseId}/mediation/end`, { reason }); offers.reload(); route.reload(); onChange(); }} />
         {viewer === 'creditor' && status === 'active' && <PaymentOrder caseId={caseId} />}
         {viewer === 'creditor' && status === 'active' && <LawFirms caseId={caseId} onChange={onChange} />}
       </Space>
