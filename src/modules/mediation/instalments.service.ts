@@ -10,6 +10,7 @@ import type { ServiceContext } from '../../shared/context.js';
 import type { CaseDeps } from '../cases/cases.deps.js';
 import { findCase, findDebt } from '../cases/cases.repository.js';
 import { appendTimelineEvent, inCaseTransaction } from '../cases/timeline.js';
+import { assertOfferTransition } from './mediation.service.js';
 
 /** The schedule as (due instant, cumulative amount). */
 function cumulative(plan: LumpSum | InstalmentPlan): Array<{ n: number; dueAt: string; dueOn: string; cumulativeFen: number }> {
@@ -37,6 +38,7 @@ export async function checkInstalments(ctx: ServiceContext, deps: CaseDeps): Pro
     const system: ServiceContext = { ...ctx, actor: { kind: 'system', name: 'mediation' } };
     await inCaseTransaction(system, deps, async (trx, after) => {
       const next = missed ? 'defaulted' : 'completed';
+      assertOfferTransition(offer.id, offer.status, next);
       const r = await trx.updateTable('mediation_offers').set({ status: next }).where('id', '=', offer.id).where('status', '=', 'accepted').executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) return; // another process handled it
       if (missed) {

@@ -6,6 +6,7 @@
  */
 import { instalmentPlan, lumpSumOffer, type InstalmentPlan, type LumpSum } from '../../domain/mediation/repayment-plan.js';
 import { routeDebt } from '../../domain/mediation/routing.js';
+import { checkMediationTransition, type MediationStatus } from '../../domain/mediation/mediation-status.js';
 import { script, type DisputeType } from '../../domain/mediation/scripts.js';
 import { activeLibrary } from './script-library.service.js';
 import { addWorkingDaysLenient, endOfDayShanghai, shanghaiDate } from '../../domain/working-days.js';
@@ -20,6 +21,12 @@ import { judicialConfirmationApplication, settlementAgreement, type SettlementFa
 
 const LABELS: Record<DisputeType, string> = { goods_payment: '货款', services: '服务费', subcontract_wages: '分包工程款及劳务费', private_loan: '民间借款', rent: '租金' };
 const side = (p: CaseParty) => (p === 'debtor' ? 'debtor' : 'creditor');
+
+/** Every status change of an offer goes through the state machine; a refused one is a 409 naming what is allowed. */
+export function assertOfferTransition(offerId: number, from: MediationStatus, to: MediationStatus): void {
+  const check = checkMediationTransition(from, to);
+  if (!check.ok) throw new AppError('conflict', `Offer ${offerId}: ${check.reason}`);
+}
 
 /** Where this case should go, and why: the latest decision on its timeline, else by amount. */
 export async function routeCase(ctx: ServiceContext, caseId: number) {
@@ -96,6 +103,7 @@ export async function proposePlan(ctx: ServiceContext, deps: CaseDeps, caseId: n
   const route = await currentRoute(ctx, kase.id, remaining);
   const text = script(input.disputeType, open ? 'counter' : 'proposal', input.situation, { debtorName: debt.debtor_name, creditorName: '委托人', amountFen: remaining, dueOn: debt.due_on, plan: planSummary(plan), deadline: deadline.slice(0, 10) }, await activeLibrary(ctx));
   return inCaseTransaction(ctx, deps, async (trx, after) => {
+    if (open) assertOfferTransition(open.id, open.status, 'countered');
     if (open) await trx.updateTable('mediation_offers').set({ status: 'countered', answered_at: now }).where('id', '=', open.id).execute();
     const id = (await trx.insertInto('mediation_offers').values({ case_id: kase.id, by_party: by, creditor_accepted_at: null, debtor_accepted_at: null, dispute_type: input.disputeType, situation: input.situation, plan: JSON.stringify(plan), status: 'proposed', deadline, agreement_sha256: null, created_at: now, answered_at: null }).returning('id').executeTakeFirstOrThrow()).id;
     await appendTimelineEvent(ctx, deps, trx, kase, debt, { kind: 'mediation_opened', occurredAt: now, notes: text, evidence: [], details: { offer: id, counterTo: open?.id ?? null, route: route.to, routeReason: route.reason['zh-CN'], deadline, remainingFen: remaining } }, after);
@@ -116,12 +124,13 @@ export async function answerOffer(ctx: ServiceContext, deps: CaseDeps, caseId: n
   const offer = await ctx.db.selectFrom('mediation_offers').selectAll().where('id', '=', offerId).where('case_id', '=', kase.id).executeTakeFirst();
   if (!offer) throw new AppError('not_found', `No offer ${offerId} on case ${kase.reference}.`);
   if (party === 'regulator' || party === 'mediator' || side(party) === offer.by_party) throw new AppError('forbidden', 'Only the other side answers an offer.');
-  if (offer.status !== 'proposed') throw new AppError('conflict', `Offer ${offerId} is ${offer.status}.`);
+  assertOfferTransition(offerId, offer.status, action === 'accept' ? 'accepted' : 'rejected');
   const mine = side(party) === 'debtor' ? 'debtor_accepted_at' : 'creditor_accepted_at';
   const theirs = mine === 'debtor_accepted_at' ? 'creditor_accepted_at' : 'debtor_accepted_at';
   if (offer[mine]) throw new AppError('conflict', `Your side accepted offer ${offerId} already; it waits for the other side.`);
   const now = ctx.clock().toISOString();
   if (Date.parse(offer.deadline) < ctx.clock().getTime()) {
+    assertOfferTransition(offerId, offer.status, 'expired');
     await ctx.db.updateTable('mediation_offers').set({ status: 'expired' }).where('id', '=', offerId).execute();
     throw new AppError('conflict', `Offer ${offerId} expired at ${offer.deadline}; make a new one.`);
   }
