@@ -3,6 +3,7 @@ import { GlobalOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, ConfigProvider, Dropdown, Layout, Menu, Select, Spin, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import zhTW from 'antd/locale/zh_TW';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useAuth } from './auth';
@@ -39,7 +40,7 @@ export function App() {
   const auth = useAuth();
   const selected = ['agencies', 'credit-code', 'evidence', 'dashboard', 'fees', 'cases', 'recourse', 'batch-check', 'watch'].find((p) => location.pathname.startsWith(`/${p}`)) ?? 'search';
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#1f4e8c', borderRadius: 6 } }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : i18n.language === 'zh-TW' ? zhTW : zhCN} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#1f4e8c', borderRadius: 6 } }}>
       <a href="#main" className="skip-link">{t('app.skip')}</a>
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Header className="xq-header">
@@ -71,7 +72,7 @@ export function App() {
           ) : (
             !auth.loading && <Link to="/login" style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="sign-in-link">{t('nav.signIn')}</Link>
           )}
-          <Select<Language> aria-label={t('nav.language')} value={i18n.language as Language} onChange={setLanguage} suffixIcon={<GlobalOutlined />} options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))} className="xq-lang" data-testid="language-switch" />
+          <Select<Language> aria-label={t('nav.language')} value={i18n.language as Language} onChange={(l) => void setLanguage(l)} suffixIcon={<GlobalOutlined />} options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))} className="xq-lang" data-testid="language-switch" />
         </Layout.Header>
         <Layout.Content id="main" className="xq-main" tabIndex={-1}>
           <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>

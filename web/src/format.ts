@@ -1,4 +1,5 @@
 /** Locale-aware formatting: money is fen on the wire, times are UTC on the wire and shown in Asia/Shanghai. */
+import { localText } from './i18n';
 
 /** ¥1,234.50 from 123450 fen. */
 export function formatFen(fen: number, lang: string): string {
@@ -28,6 +29,6 @@ export function formatNumber(n: number, lang: string): string {
 export function regionLabel(d: { province: string; provinceEn: string; city: string | null; cityEn: string | null; county: string | null; countyEn: string | null } | null, lang: string): string {
   if (!d) return '';
   return lang.startsWith('zh')
-    ? [d.province, d.city !== d.province ? d.city : null, d.county].filter(Boolean).join(' ')
+    ? localText({ 'zh-CN': [d.province, d.city !== d.province ? d.city : null, d.county].filter(Boolean).join(' '), en: '' }, lang)
     : [d.countyEn, d.cityEn !== d.provinceEn ? d.cityEn : null, d.provinceEn].filter(Boolean).join(', ');
 }

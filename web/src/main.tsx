@@ -3,10 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { AuthProvider } from './auth';
-import './i18n';
+import { i18nReady } from './i18n';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
+// zh-TW needs its converter before the first render, so no text flashes in Simplified characters.
+void i18nReady.then(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <BrowserRouter>
       <AuthProvider>
@@ -14,4 +15,4 @@ createRoot(document.getElementById('root')!).render(
       </AuthProvider>
     </BrowserRouter>
   </StrictMode>,
-);
+));

@@ -2,6 +2,7 @@
 import { Button, Descriptions, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localText } from '../i18n';
 import { Link } from 'react-router';
 import { useAuth } from '../auth';
 import { formatDateTime } from '../format';
@@ -35,7 +36,7 @@ export function AgencyReputation({ agencyId }: { agencyId: number }) {
           <Descriptions.Item label={t('reputation.grade')}>
             <Space direction="vertical" size={0}>
               <span><Tag color={GRADE_COLOUR[grade.data.grade]} data-testid="agency-grade">{grade.data.grade}</Tag>{t('reputation.gradeScore', { score: grade.data.score })}</span>
-              {grade.data.reasons.map((r) => <Typography.Text key={r.code} type="secondary" style={{ fontSize: 12 }}>{r.text[i18n.language === 'en' ? 'en' : 'zh-CN']}（{r.points > 0 ? '+' : ''}{r.points}）</Typography.Text>)}
+              {grade.data.reasons.map((r) => <Typography.Text key={r.code} type="secondary" style={{ fontSize: 12 }}>{localText(r.text, i18n.language)}（{r.points > 0 ? '+' : ''}{r.points}）</Typography.Text>)}
             </Space>
           </Descriptions.Item>
         )}

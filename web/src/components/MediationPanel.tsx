@@ -2,6 +2,7 @@
 import { Alert, Button, Card, InputNumber, List, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localText } from '../i18n';
 import { useAuth } from '../auth';
 import { formatDateTime, formatFen } from '../format';
 import { useApi } from '../useApi';
@@ -43,7 +44,7 @@ export function MediationPanel({ caseId, viewer, status, onChange }: { caseId: n
   return (
     <Card title={t('mediation.title')} data-testid="mediation-panel">
       <Space direction="vertical" style={{ width: '100%' }}>
-        {route.data && <Alert type="info" showIcon message={route.data.reason[lang === 'en' ? 'en' : 'zh-CN']} data-testid="mediation-route"
+        {route.data && <Alert type="info" showIcon message={localText(route.data.reason, lang)} data-testid="mediation-route"
           action={viewer === 'creditor' && status === 'active' ? <Button size="small" data-testid="choose-route" onClick={() => void act(() => auth.send('POST', `/api/v1/cases/${caseId}/route`, { to: route.data!.to === 'mediation' ? 'law_firm' : 'mediation' }))}>{t(route.data.to === 'mediation' ? 'mediation.chooseLawFirm' : 'mediation.chooseMediation')}</Button> : undefined} />}
         {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} />}
         <List size="small" dataSource={offers.data?.items ?? []} locale={{ emptyText: t('mediation.noOffers') }} renderItem={(o) => (

@@ -17,7 +17,7 @@ export function ReasonDialog({ open, title, help, label, onClose, submit }: { op
       setError(null);
       onClose();
     } catch (e) {
-      setError((e as Error).message || t('errors.network'));
+      setError((e as Error).message || t('error.network'));
     } finally {
       setBusy(false);
     }

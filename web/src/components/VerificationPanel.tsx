@@ -2,6 +2,7 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone, ExclamationCircleTwoTone } from '@ant-design/icons';
 import { Alert, Card, List, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { localText } from '../i18n';
 import type { Verdict, Verification } from '../api';
 import { useApi } from '../useApi';
 import { ErrorState } from './ErrorState';
@@ -17,14 +18,14 @@ const ICON: Record<Verdict, React.ReactNode> = {
 export function VerificationPanel({ agencyId }: { agencyId: number }) {
   const { t, i18n } = useTranslation();
   const { data, error, loading, reload } = useApi<Verification>(`/api/v1/agencies/${agencyId}/verification`);
-  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const lang = i18n.language;
   return (
     <Card title={t('agency.verification')} data-testid="verification" extra={data ? <GradeBadge grade={data.grade} large /> : null}>
       {loading && <Skeleton active />}
       {error && <ErrorState error={error} onRetry={reload} />}
       {data && (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
-          <Alert type={data.grade === 'green' ? 'success' : data.grade === 'yellow' ? 'warning' : 'error'} showIcon message={data.explanation[lang]} />
+          <Alert type={data.grade === 'green' ? 'success' : data.grade === 'yellow' ? 'warning' : 'error'} showIcon message={localText(data.explanation, lang)} />
           <List
             dataSource={data.steps}
             renderItem={(step) => (
@@ -35,7 +36,7 @@ export function VerificationPanel({ agencyId }: { agencyId: number }) {
                   description={
                     <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                       {step.reasons.map((r, i) => (
-                        <li key={i}><span className="visually-hidden">{t(`verdict.${r.verdict}`)}: </span>{r.message[lang]}</li>
+                        <li key={i}><span className="visually-hidden">{t(`verdict.${r.verdict}`)}: </span>{localText(r.message, lang)}</li>
                       ))}
                     </ul>
                   }

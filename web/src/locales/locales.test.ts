@@ -2,26 +2,29 @@
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import zhTW from './zh-TW.json';
+import { flatten } from './flatten';
 
-function keys(obj: object, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
-}
-function leaves(obj: object): string[] {
-  return Object.values(obj).flatMap((v) => (typeof v === 'object' && v !== null ? leaves(v) : [String(v)]));
-}
+const LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en } as Record<string, object>;
 
 describe('locales', () => {
-  it('zh-CN and English have the same keys', () => {
-    expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+  const base = flatten(zhCN);
+  it.each(Object.keys(LOCALES))('%s has exactly the keys of zh-CN (run `npm run i18n:zh-tw` after editing zh-CN)', (lang) => {
+    expect(Object.keys(flatten(LOCALES[lang]!)).sort()).toEqual(Object.keys(base).sort());
   });
-  it('no translation is empty', () => {
-    for (const text of [...leaves(en), ...leaves(zhCN)]) expect(text.trim().length).toBeGreaterThan(0);
+  it.each(Object.keys(LOCALES))('%s leaves no translation empty', (lang) => {
+    for (const [k, text] of Object.entries(flatten(LOCALES[lang]!))) expect(text.trim().length, k).toBeGreaterThan(0);
   });
-  it('interpolation placeholders match between languages', () => {
+  it.each(['zh-TW', 'en'])('%s keeps the interpolation placeholders of zh-CN', (lang) => {
     const placeholders = (s: string) => (s.match(/\{\{\w+\}\}/g) ?? []).sort().join(',');
-    const flat = (obj: object, prefix = ''): Record<string, string> => Object.fromEntries(Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? Object.entries(flat(v, `${prefix}${k}.`)) : [[`${prefix}${k}`, String(v)]])));
-    const e = flat(en);
-    const z = flat(zhCN);
-    for (const k of Object.keys(e)) expect(placeholders(e[k]!), k).toBe(placeholders(z[k]!));
+    const other = flatten(LOCALES[lang]!);
+    for (const k of Object.keys(base)) expect(placeholders(other[k] ?? ''), k).toBe(placeholders(base[k]!));
+  });
+  it('zh-TW is written in Traditional characters', () => {
+    const tw = flatten(zhTW);
+    expect(tw['app.tagline']).toBe('債務糾紛信用資訊平臺');
+    // No common Simplified-only character survives the conversion.
+    const simplifiedOnly = /[们这说时对国过发现业务记录证协议调银]/u;
+    for (const [k, text] of Object.entries(tw)) expect(simplifiedOnly.test(text), `${k}: ${text}`).toBe(false);
   });
 });

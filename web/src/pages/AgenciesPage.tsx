@@ -2,17 +2,20 @@
 import { StarFilled } from '@ant-design/icons';
 import { Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { City } from '../api';
+import { localText } from '../i18n';
 import { Link, useSearchParams } from 'react-router';
 import type { AgencyList } from '../api';
 import { ErrorState } from '../components/ErrorState';
 import { useApi } from '../useApi';
 
-const CITIES = [{ code: '320500', zh: '苏州市', en: 'Suzhou' }, { code: '320700', zh: '连云港市', en: 'Lianyungang' }];
 
 /** Agencies page. */
 export function AgenciesPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
+  // The cities that have filed agencies, from the registry (the deployment's own cities).
+  const cities = useApi<City[]>('/api/v1/cities');
   const city = params.get('city') ?? '320500';
   const recommended = params.get('recommended') === 'true';
   const page = Number(params.get('page') ?? '1') || 1;
@@ -23,12 +26,11 @@ export function AgenciesPage() {
     if (k !== 'page') next.delete('page');
     setParams(next);
   };
-  const zh = i18n.language.startsWith('zh');
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 'calc(var(--xq-scale) * 26px)' }}>{t('agency.listTitle')}</Typography.Title>
       <Space wrap>
-        <Select aria-label={t('search.city')} value={city} onChange={(v) => set('city', v)} options={CITIES.map((c) => ({ value: c.code, label: zh ? c.zh : c.en }))} style={{ minWidth: 140 }} />
+        <Select aria-label={t('search.city')} value={city} onChange={(v) => set('city', v)} options={(cities.data ?? []).map((c) => ({ value: c.code, label: localText({ 'zh-CN': c.zh, en: c.en }, i18n.language) }))} style={{ minWidth: 140 }} />
         <Checkbox checked={recommended} onChange={(e) => set('recommended', e.target.checked ? 'true' : null)}>{t('agency.onlyRecommended')}</Checkbox>
       </Space>
       {error ? <ErrorState error={error} onRetry={reload} /> : (

@@ -59,7 +59,7 @@ export function BatchCheckPage() {
       const blob = await send(f, 'json', await csrfToken(), setProgress);
       setResult(JSON.parse(await blob.text()) as Result);
     } catch (e) {
-      setError((e as Error).message || t('errors.network'));
+      setError((e as Error).message || t('error.network'));
     } finally {
       setProgress(null);
     }

@@ -6,6 +6,7 @@
 import { Alert, Button, Card, Col, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Statistic, Switch, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localText } from '../i18n';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../auth';
 import { CONTACT_KINDS, RECORDABLE_KINDS, type CaseDetail, type Statement, type TimelineEvent } from '../cases-api';
@@ -23,7 +24,7 @@ function EventItem({ e, canObject, onObject }: { e: TimelineEvent; canObject: bo
   return (
     <div data-testid="timeline-event" data-kind={e.kind}>
       <Space wrap>
-        <Typography.Text strong>{e.label[lang === 'en' ? 'en' : 'zh-CN']}</Typography.Text>
+        <Typography.Text strong>{localText(e.label, lang)}</Typography.Text>
         <Typography.Text type="secondary">{formatDateTime(e.occurredAt, lang)} · {t(`roles.${e.actorRole}`, { defaultValue: e.actorRole })}</Typography.Text>
         {e.ruleVersion && <Tag>{t('cases.ruleVersion', { v: e.ruleVersion })}</Tag>}
         {e.logIndex !== null && <Tag color="geekblue">{t('cases.logIndex', { n: e.logIndex })}</Tag>}

@@ -2,6 +2,7 @@
 import { ArrowLeftOutlined, StarFilled } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { localText } from '../i18n';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { EnterpriseDetail } from '../api';
 import { ErrorState } from '../components/ErrorState';
@@ -27,7 +28,6 @@ export function EnterprisePage() {
   const [params] = useSearchParams();
   const purpose = params.get('purpose');
   const { data: e, error, loading, reload } = useApi<EnterpriseDetail>(/^\d+$/.test(id ?? '') ? `/api/v1/enterprises/${id}${purpose ? `?purpose=${encodeURIComponent(purpose)}` : ''}` : null);
-  const zh = i18n.language.startsWith('zh');
   const [objecting, setObjecting] = useState<{ kind: string; id: number } | null>(null);
   if (!/^\d+$/.test(id ?? '')) return <ErrorState error={new Error(t('enterprise.notFound'))} />;
   if (loading) return <Skeleton active paragraph={{ rows: 12 }} />;
@@ -57,7 +57,7 @@ export function EnterprisePage() {
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('agency.filingNumber')}>{e.agency.filingNumber}</Descriptions.Item>
                 <Descriptions.Item label={t('agency.filingCity')}>{regionLabel(e.agency.filingCity, i18n.language)}</Descriptions.Item>
-                <Descriptions.Item label={t('agency.services')}>{e.agency.services.map((s) => <Tag key={s.code}>{zh ? s.labelZh : s.labelEn}</Tag>)}</Descriptions.Item>
+                <Descriptions.Item label={t('agency.services')}>{e.agency.services.map((s) => <Tag key={s.code}>{localText({ 'zh-CN': s.labelZh, en: s.labelEn }, i18n.language)}</Tag>)}</Descriptions.Item>
                 <Descriptions.Item label={t('agency.certification')}>{e.agency.certificationLevel ?? t('agency.none')}</Descriptions.Item>
                 <Descriptions.Item label={t('agency.filedOn')}>{e.agency.filedOn}</Descriptions.Item>
               </Descriptions>

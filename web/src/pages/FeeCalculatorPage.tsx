@@ -6,6 +6,7 @@
 import { Alert, Card, Col, InputNumber, Radio, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localText } from '../i18n';
 import { useSearchParams } from 'react-router';
 import { quoteFee, validateSchedule } from '../../../src/domain/fees';
 import { ApiError, type AgencyList } from '../api';
@@ -44,7 +45,7 @@ export function FeeCalculatorPage() {
     const body = source === 'agency' ? (agencyId ? { amountFen, agencyId } : null) : { amountFen, schedule: custom };
     if (!body) return;
     const timer = setTimeout(() => {
-      requestQuote(body).then((q) => { setQuote(q); setError(null); }).catch((e: Error) => { setQuote(null); setError(e.message || t('errors.network')); });
+      requestQuote(body).then((q) => { setQuote(q); setError(null); }).catch((e: Error) => { setQuote(null); setError(e.message || t('error.network')); });
     }, 250);
     return () => clearTimeout(timer);
   }, [amountFen, agencyId, source, custom, t]);
@@ -87,10 +88,10 @@ export function FeeCalculatorPage() {
           </Row>
           <Typography.Title level={2} style={{ fontSize: 18, marginTop: 16 }}>{t('fees.howCalculated')}</Typography.Title>
           <Table size="small" pagination={false} rowKey="bracket" dataSource={quote.lines} scroll={{ x: true }} columns={[
-            { title: t('fees.line'), render: (_: unknown, l) => l.text[lang === 'en' ? 'en' : 'zh-CN'] },
+            { title: t('fees.line'), render: (_: unknown, l) => localText(l.text, lang) },
             { title: t('fees.exact'), dataIndex: 'exactFeeFen', render: (v: string) => `${(Number(v) / 100).toFixed(4)} ${t('fees.yuan')}` },
           ]} />
-          {quote.adjustments.map((a) => <Alert key={a.kind} type="info" showIcon style={{ marginTop: 8 }} message={a.text[lang === 'en' ? 'en' : 'zh-CN']} />)}
+          {quote.adjustments.map((a) => <Alert key={a.kind} type="info" showIcon style={{ marginTop: 8 }} message={localText(a.text, lang)} />)}
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('fees.rounding')}</Typography.Paragraph>
         </Card>
       )}

@@ -5,6 +5,7 @@
 import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, List, Radio, Select, Space, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localText } from '../i18n';
 import { Link, useNavigate } from 'react-router';
 import type { AgencyList, Verification } from '../api';
 import { useAuth } from '../auth';
@@ -19,12 +20,11 @@ function AgencyChoice({ id, selected, onPick }: { id: number; selected: boolean;
   const { t, i18n } = useTranslation();
   const v = useApi<Verification>(`/api/v1/agencies/${id}/verification`);
   const s = useApi<PublicSchedule>(`/api/v1/agencies/${id}/fee-schedule`);
-  const zh = i18n.language !== 'en';
   return (
     <List.Item actions={[<Button key="pick" type={selected ? 'primary' : 'default'} disabled={v.data?.grade === 'red' || !s.data} onClick={onPick} data-testid="pick-agency">{selected ? t('cases.picked') : t('cases.pick')}</Button>]}>
       <List.Item.Meta title={<Space wrap>{v.data?.name ?? '…'}{v.data && <GradeBadge grade={v.data.grade} />}</Space>}
         description={<Space direction="vertical" size={0}>
-          {v.data && <Typography.Text type="secondary">{v.data.explanation[zh ? 'zh-CN' : 'en']}</Typography.Text>}
+          {v.data && <Typography.Text type="secondary">{localText(v.data.explanation, i18n.language)}</Typography.Text>}
           {s.data ? <Typography.Text>{t('cases.feeExample', { amount: formatFen(s.data.examples[1]!.amountFen, i18n.language), fee: formatFen(s.data.examples[1]!.feeFen, i18n.language) })} · <Link to={`/fees?agency=${id}`}>{t('cases.feeDetails')}</Link></Typography.Text> : s.error ? <Typography.Text type="warning">{t('cases.noSchedule')}</Typography.Text> : null}
         </Space>} />
     </List.Item>
@@ -57,7 +57,7 @@ export function NewCasePage() {
     try {
       await work();
     } catch (e) {
-      setError((e as Error).message || t('errors.network'));
+      setError((e as Error).message || t('error.network'));
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Form, Input, List, Radio, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localText } from '../i18n';
 import { Link } from 'react-router';
 import { useAuth } from '../auth';
 import { ErrorState } from '../components/ErrorState';
@@ -104,7 +105,6 @@ function Objections({ queue }: { queue: boolean }) {
 function Certification() {
   const { t, i18n } = useTranslation();
   const auth = useAuth();
-  const zh = i18n.language !== 'en';
   const { data, error, reload } = useApi<{ items: Application[] }>('/api/v1/certification/applications/mine');
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -139,9 +139,9 @@ function Certification() {
         <Card title={t('recourse.test', { pass: open.passMark })}>
           {open.questions.map((q, i) => (
             <div key={q.id} style={{ marginBottom: 16 }}>
-              <Typography.Text strong>{i + 1}. {zh ? q.zh : q.en}</Typography.Text>
+              <Typography.Text strong>{i + 1}. {localText({ 'zh-CN': q.zh, en: q.en }, i18n.language)}</Typography.Text>
               <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 4, marginTop: 4 }} value={answers[q.id]} onChange={(e) => setAnswers((a) => ({ ...a, [q.id]: e.target.value }))}
-                options={q.options.map((o) => ({ value: o.id, label: zh ? o.zh : o.en }))} />
+                options={q.options.map((o) => ({ value: o.id, label: localText({ 'zh-CN': o.zh, en: o.en }, i18n.language) }))} />
             </div>
           ))}
           <Button type="primary" disabled={open.questions.some((q) => !answers[q.id])} onClick={() => void run(async () => { await auth.send('POST', `/api/v1/certification/applications/${open.id}/test`, { answers }); })}>{t('recourse.submitTest')}</Button>

@@ -2,6 +2,7 @@
 import { SafetyCertificateOutlined, StarFilled } from '@ant-design/icons';
 import { Card, Checkbox, Empty, Input, List, Pagination, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { localText } from '../i18n';
 import { Link, useSearchParams } from 'react-router';
 import type { City, SearchResponse, Stats } from '../api';
 import { ErrorState } from '../components/ErrorState';
@@ -29,7 +30,6 @@ export function SearchPage() {
     if (!('page' in changes)) next.delete('page');
     setParams(next);
   };
-  const zh = i18n.language.startsWith('zh');
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -50,7 +50,7 @@ export function SearchPage() {
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('search.hint')}</Typography.Paragraph>
         <Space wrap>
           <Select aria-label={t('search.city')} style={{ minWidth: 160 }} value={city} onChange={(v) => update({ city: v || null })} showSearch optionFilterProp="label"
-            options={[{ value: '', label: t('search.allCities') }, ...(cities.data ?? []).map((c) => ({ value: c.code, label: zh ? c.zh : c.en }))]} />
+            options={[{ value: '', label: t('search.allCities') }, ...(cities.data ?? []).map((c) => ({ value: c.code, label: localText({ 'zh-CN': c.zh, en: c.en }, i18n.language) }))]} />
           <Select aria-label={t('search.status')} style={{ minWidth: 130 }} value={status} onChange={(v) => update({ status: v || null })}
             options={[{ value: '', label: t('search.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
           <Checkbox checked={agencyOnly} onChange={(e) => update({ agencyOnly: e.target.checked ? 'true' : null })}>{t('search.agencyOnly')}</Checkbox>
