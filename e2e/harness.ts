@@ -40,3 +40,16 @@ export async function startHarness(enterprises = 1500): Promise<Harness> {
     },
   };
 }
+
+/** A browser context signed in as `userId` (null: anonymous), with options for the viewport and language. */
+export async function contextFor(h: Harness, userId: number | null, options: { width?: number; locale?: string; init?: () => void } = {}) {
+  const { sessionFor } = await import('../test/accounts.js');
+  const context = await h.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: options.locale ?? 'zh-CN', acceptDownloads: true });
+  if (options.init) await context.addInitScript(options.init);
+  if (userId !== null) {
+    const s = await sessionFor(h.database, userId);
+    const [name, value] = s.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: h.base }]);
+  }
+  return context;
+}

@@ -18,6 +18,7 @@ import * as m014 from './migrations/014-agency-grades.js';
 import * as m015 from './migrations/015-mediation.js';
 import * as m016 from './migrations/016-law-firm-ratings.js';
 import * as m017 from './migrations/017-mediators.js';
+import * as m018 from './migrations/018-preferences.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-registry': m001,
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '015-mediation': m015,
   '016-law-firm-ratings': m016,
   '017-mediators': m017,
+  '018-preferences': m018,
 };
 
 // Static imports instead of a folder scan: works the same from src/ under Vitest and from dist/.

@@ -197,6 +197,8 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   person_id: Generated<number | null>;
+  /** JSON of the interface preferences (modules/accounts/preferences.service.ts). */
+  preferences: Generated<string>;
 }
 
 export interface SessionsTable {

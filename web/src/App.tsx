@@ -1,6 +1,6 @@
 /** The app shell: header navigation, language switch, routes, footer. */
-import { GlobalOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, ConfigProvider, Dropdown, Layout, Menu, Select, Spin, theme } from 'antd';
+import { EyeOutlined, GlobalOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, ConfigProvider, Dropdown, Layout, Menu, Select, Spin, theme, Tooltip } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import zhTW from 'antd/locale/zh_TW';
@@ -11,7 +11,11 @@ import { AccountPage } from './pages/AccountPage';
 import { AdminPage } from './pages/AdminPage';
 import { LoginPage } from './pages/LoginPage';
 import { RegisterPage } from './pages/RegisterPage';
-import { LANGUAGES, setLanguage, type Language } from './i18n';
+import { LANGUAGES, type Language } from './i18n';
+import { usePreferences } from './preferences';
+import { ReadAloud } from './components/ReadAloud';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { allows, type Permission, type Role } from '../../src/domain/access-policy';
 import { AgenciesPage } from './pages/AgenciesPage';
 import { CreditCodePage } from './pages/CreditCodePage';
 import { EnterprisePage } from './pages/EnterprisePage';
@@ -32,15 +36,39 @@ const LawFirmPage = lazy(() => import('./pages/LawFirmPage').then((m) => ({ defa
 const RecoursePage = lazy(() => import('./pages/RecoursePage').then((m) => ({ default: m.RecoursePage })));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 
+/** Navigation entries, each shown to the roles the access policy lets do what its page does. */
+const NAV: Array<{ key: string; to: string; label: string; permission: Permission; testId?: string }> = [
+  { key: 'search', to: '/', label: 'nav.search', permission: 'registry:read' },
+  { key: 'agencies', to: '/agencies', label: 'nav.agencies', permission: 'registry:read' },
+  { key: 'credit-code', to: '/credit-code', label: 'nav.creditCode', permission: 'registry:check-code' },
+  { key: 'fees', to: '/fees', label: 'nav.fees', permission: 'fees:quote' },
+  { key: 'evidence', to: '/evidence', label: 'nav.evidence', permission: 'log:read' },
+  { key: 'dashboard', to: '/dashboard', label: 'nav.dashboard', permission: 'registry:read', testId: 'nav-dashboard' },
+  { key: 'cases', to: '/cases', label: 'nav.cases', permission: 'cases:act', testId: 'nav-cases' },
+  { key: 'mediator', to: '/mediator', label: 'nav.mediator', permission: 'mediation:mediate', testId: 'nav-mediator' },
+  { key: 'law-firm', to: '/law-firm', label: 'nav.lawFirm', permission: 'lawfirm:manage', testId: 'nav-law-firm' },
+  { key: 'recourse', to: '/recourse', label: 'nav.recourse', permission: 'complaints:file', testId: 'nav-recourse' },
+  { key: 'batch-check', to: '/batch-check', label: 'nav.batch', permission: 'batch:check', testId: 'nav-batch' },
+  { key: 'watch', to: '/watch', label: 'nav.watch', permission: 'watchlist:manage', testId: 'nav-watch' },
+  { key: 'admin', to: '/admin', label: 'nav.admin', permission: 'users:manage', testId: 'nav-admin' },
+];
+
 /** Root component. */
 export function App() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
   const auth = useAuth();
-  const selected = ['agencies', 'credit-code', 'evidence', 'dashboard', 'fees', 'cases', 'recourse', 'batch-check', 'watch'].find((p) => location.pathname.startsWith(`/${p}`)) ?? 'search';
+  const prefs = usePreferences();
+  const role = (auth.account?.role ?? 'public') as Role;
+  const nav = NAV.filter((n) => allows(role, n.permission));
+  const selected = nav.find((n) => n.to !== '/' && location.pathname.startsWith(n.to))?.key ?? (location.pathname === '/' ? 'search' : '');
+  // Elderly mode: 1.5× type, larger controls, darker text (WCAG AAA contrast on white), no decorative tagline.
+  const token = prefs.elderly
+    ? { colorPrimary: '#0b3a75', borderRadius: 8, fontSize: 21, fontSizeLG: 24, controlHeight: 48, controlHeightLG: 56, controlHeightSM: 36, colorText: '#000000', colorTextSecondary: '#1f1f1f', colorTextTertiary: '#333333', colorTextDescription: '#262626', lineWidthFocus: 4 }
+    : { colorPrimary: '#1f4e8c', borderRadius: 6 };
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : i18n.language === 'zh-TW' ? zhTW : zhCN} theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#1f4e8c', borderRadius: 6 } }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : i18n.language === 'zh-TW' ? zhTW : zhCN} theme={{ algorithm: theme.defaultAlgorithm, token }}>
       <a href="#main" className="skip-link">{t('app.skip')}</a>
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Header className="xq-header">
@@ -49,30 +77,26 @@ export function App() {
             <span className="xq-brand-name">{t('app.name')}</span>
             <span className="xq-brand-tagline">{t('app.tagline')}</span>
           </Link>
-          <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} className="xq-menu" items={[
-            { key: 'search', label: <Link to="/">{t('nav.search')}</Link> },
-            { key: 'agencies', label: <Link to="/agencies">{t('nav.agencies')}</Link> },
-            { key: 'credit-code', label: <Link to="/credit-code">{t('nav.creditCode')}</Link> },
-            { key: 'fees', label: <Link to="/fees">{t('nav.fees')}</Link> },
-            { key: 'evidence', label: <Link to="/evidence">{t('nav.evidence')}</Link> },
-            { key: 'dashboard', label: <Link to="/dashboard" data-testid="nav-dashboard">{t('nav.dashboard')}</Link> },
-            ...(auth.account ? [{ key: 'cases', label: <Link to="/cases" data-testid="nav-cases">{t('nav.cases')}</Link> }, { key: 'recourse', label: <Link to="/recourse" data-testid="nav-recourse">{t('nav.recourse')}</Link> }, { key: 'batch-check', label: <Link to="/batch-check" data-testid="nav-batch">{t('nav.batch')}</Link> }, { key: 'watch', label: <Link to="/watch" data-testid="nav-watch">{t('nav.watch')}</Link> }] : []),
-          ]} />
+          <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} className="xq-menu" aria-label={t('nav.main')}
+            items={nav.map((n) => ({ key: n.key, label: <Link to={n.to} data-testid={n.testId}>{t(n.label)}</Link> }))} />
+          <ReadAloud />
+          <Tooltip title={t('elderly.help')}>
+            <Button type="text" className="xq-header-button" icon={<EyeOutlined />} aria-pressed={prefs.elderly} onClick={() => prefs.setElderly(!prefs.elderly)} data-testid="elderly-toggle">
+              <span className="xq-header-button-text">{prefs.elderly ? t('elderly.off') : t('elderly.on')}</span>
+            </Button>
+          </Tooltip>
           {auth.account ? (
             <Dropdown menu={{ items: [
               { key: 'account', label: <Link to="/account">{t('nav.account')}</Link> },
               { key: 'notifications', label: <Link to="/notifications">{t('nav.notifications')}</Link> },
-              ...(auth.account.role === 'mediator' ? [{ key: 'mediator', label: <Link to="/mediator">{t('nav.mediator')}</Link> }] : []),
-              ...(auth.account.role === 'law_firm' ? [{ key: 'law-firm', label: <Link to="/law-firm">{t('nav.lawFirm')}</Link> }] : []),
-              ...(auth.account.role === 'regulator' ? [{ key: 'admin', label: <Link to="/admin">{t('nav.admin')}</Link> }] : []),
               { key: 'logout', label: t('nav.signOut'), onClick: () => void auth.signOut().then(() => navigate('/')) },
             ] }}>
-              <Button type="text" icon={<UserOutlined />} style={{ color: '#fff' }} data-testid="account-menu">{auth.account.displayName}</Button>
+              <Button type="text" icon={<UserOutlined />} className="xq-header-button" data-testid="account-menu"><span className="xq-header-button-text">{auth.account.displayName}</span></Button>
             </Dropdown>
           ) : (
             !auth.loading && <Link to="/login" style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="sign-in-link">{t('nav.signIn')}</Link>
           )}
-          <Select<Language> aria-label={t('nav.language')} value={i18n.language as Language} onChange={(l) => void setLanguage(l)} suffixIcon={<GlobalOutlined />} options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))} className="xq-lang" data-testid="language-switch" />
+          <Select<Language> aria-label={t('nav.language')} value={i18n.language as Language} onChange={prefs.chooseLanguage} suffixIcon={<GlobalOutlined />} options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))} className="xq-lang" data-testid="language-switch" />
         </Layout.Header>
         <Layout.Content id="main" className="xq-main" tabIndex={-1}>
           <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>
@@ -97,7 +121,8 @@ export function App() {
             <Route path="/register" element={<RegisterPage />} />
             <Route path="/account" element={<AccountPage />} />
             <Route path="/admin" element={<AdminPage />} />
-            <Route path="*" element={<SearchPage />} />
+            <Route path="/search" element={<SearchPage />} />
+            <Route path="*" element={<NotFoundPage />} />
           </Routes>
           </Suspense>
         </Layout.Content>

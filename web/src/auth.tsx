@@ -14,6 +14,7 @@ export interface Account {
   totpEnabled: boolean;
   mfaSatisfied: boolean;
   personId: number | null;
+  preferences: { language: 'zh-CN' | 'zh-TW' | 'en' | null; elderlyMode: boolean };
 }
 
 interface SessionResponse {
@@ -25,7 +26,7 @@ interface AuthState {
   account: Account | null;
   loading: boolean;
   /** Sends a JSON write (POST/DELETE) with the CSRF token; throws ApiError with the server's detail. */
-  send: <T>(method: 'POST' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>) => Promise<T>;
+  send: <T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>) => Promise<T>;
   /** Re-reads the session (after sign-in, verification, 2FA set-up). */
   refresh: () => Promise<void>;
   signIn: (response: SessionResponse) => void;
@@ -58,7 +59,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [refresh]);
 
-  const send = useCallback(async <T,>(method: 'POST' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
+  const send = useCallback(async <T,>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
     let res: Response;
     try {
       res = await fetch(path, { method, headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf, ...headers }, body: body === undefined ? (method === 'POST' ? '{}' : undefined) : JSON.stringify(body) });

@@ -8,6 +8,7 @@ import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
 import zhTW from './locales/zh-TW.json';
+import terms from './locales/zh-TW.terms.json';
 
 /** Languages the interface offers, each labelled in itself. */
 export const LANGUAGES = [
@@ -39,7 +40,9 @@ let toTraditional: ((s: string) => string) | null = null;
 async function loadConverter(lang: Language): Promise<void> {
   if (lang !== 'zh-TW' || toTraditional) return;
   const { Converter } = await import('opencc-js/cn2t');
-  toTraditional = Converter({ from: 'cn', to: 'twp' });
+  const twp = Converter({ from: 'cn', to: 'twp' });
+  const fixes = Object.entries(terms as Record<string, string>);
+  toTraditional = (s) => fixes.reduce((t, [from, to]) => t.replaceAll(from, to), twp(s));
 }
 
 /** A server text given in zh-CN and English, in the current language. */

@@ -116,6 +116,20 @@ describe.each(TEST_DIALECTS)('accounts API on %s', (dialect) => {
     expect(String(pub.headers['set-cookie'])).toMatch(/xq_session=;/);
   });
 
+  it('remembers interface preferences with the account, changing only what is sent', async () => {
+    const u = await createUser(database, 'debtor');
+    const s = await sessionFor(database, u.id);
+    const h = { cookie: s.cookie, 'x-csrf-token': s.csrf };
+    expect((await get('/api/v1/auth/session', { cookie: s.cookie })).json().account.preferences).toEqual({ language: null, elderlyMode: false });
+    const put = (payload: object) => app.inject({ method: 'PUT', url: '/api/v1/account/preferences', headers: h, payload });
+    expect((await put({ elderlyMode: true })).json()).toEqual({ language: null, elderlyMode: true });
+    expect((await put({ language: 'zh-TW' })).json()).toEqual({ language: 'zh-TW', elderlyMode: true });
+    const bad = await put({ language: 'fr', fontSize: 40 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/problem\+json/);
+    expect((await get('/api/v1/account', { cookie: s.cookie })).json().preferences).toEqual({ language: 'zh-TW', elderlyMode: true });
+  });
+
   it('logs out everywhere', async () => {
     const u = await createUser(database, 'creditor');
     const a = await sessionFor(database, u.id);

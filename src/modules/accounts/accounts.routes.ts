@@ -7,7 +7,7 @@ import type { Permission } from '../../domain/access-policy.js';
 import { setSessionCookie } from '../../server/access-control.js';
 import type { ContextFactory } from '../../server/context-factory.js';
 import { AppError } from '../../shared/app-error.js';
-import { ZCreateTokenRequest, ZCreateUserRequest, ZIdParam, ZListUsersRequest, ZLoginRequest, ZOwnAccount, ZRegisterRequest, ZSessionResponse, ZTotpCode } from './accounts.schemas.js';
+import { ZCreateTokenRequest, ZCreateUserRequest, ZIdParam, ZListUsersRequest, ZLoginRequest, ZOwnAccount, ZPreferences, ZPreferencesUpdate, ZRegisterRequest, ZSessionResponse, ZTotpCode } from './accounts.schemas.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.service.js';
 import { reviewVerification, submitLicence } from './enterprise-verification.service.js';
 import type { LicenceVerifier } from './licence-verifier.js';
@@ -16,6 +16,7 @@ import { login } from './login.service.js';
 import { beginTotpSetup, enableTotp } from './mfa.service.js';
 import { createUserAsAdmin, getOwnAccount, listUsers, register } from './register.service.js';
 import { findUserById } from './accounts.repository.js';
+import { updatePreferences } from './preferences.service.js';
 import { logout, logoutEverywhere, startSession } from './session.service.js';
 
 const perm = (permission: Permission) => ({ permission });
@@ -62,6 +63,7 @@ export async function accountsRoutes(app: FastifyInstance, opts: { context: Cont
     return { revoked };
   });
 
+  r.put('/account/preferences', { config: perm('account:self'), schema: { tags: ['accounts'], summary: 'Remember interface preferences with the account (fields left out keep their value)', body: ZPreferencesUpdate, response: { 200: ZPreferences } } }, async (req) => updatePreferences(ctx(req), req.body));
   r.get('/account', { config: perm('account:self'), schema: { tags: ['accounts'], summary: 'My account', response: { 200: ZOwnAccount } } }, async (req) => getOwnAccount(ctx(req)));
 
   r.post('/account/totp/setup', { config: perm('account:mfa'), schema: { tags: ['accounts'], summary: 'Start two-factor set-up: a secret and otpauth:// URI', response: { 200: z.object({ secret: z.string(), uri: z.string() }) } } }, async (req) => beginTotpSetup(ctx(req), opts.pii));

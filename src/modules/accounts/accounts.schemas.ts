@@ -33,6 +33,19 @@ export const ZOwnAccount = z.object({
   totpEnabled: z.boolean(),
   mfaSatisfied: z.boolean(),
   personId: z.number().int().nullable().describe('The person record this account was identity-verified as'),
+  preferences: z.lazy(() => ZPreferences),
+});
+
+/** A change of preferences: only the fields sent change. */
+export const ZPreferencesUpdate = z.strictObject({
+  language: z.enum(['zh-CN', 'zh-TW', 'en']).nullable().optional(),
+  elderlyMode: z.boolean().optional(),
+});
+
+/** Interface preferences remembered with the account. */
+export const ZPreferences = z.object({
+  language: z.enum(['zh-CN', 'zh-TW', 'en']).nullable().default(null).describe('Interface language; null follows the browser'),
+  elderlyMode: z.boolean().default(false).describe('Larger type, higher contrast, larger targets, simpler layout'),
 });
 
 /** Session answer: the account and the CSRF token to send with writes. */

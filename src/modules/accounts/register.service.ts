@@ -4,6 +4,7 @@ import { isValidCreditCode } from '../../domain/credit-code.js';
 import { AppError } from '../../shared/app-error.js';
 import type { ServiceContext } from '../../shared/context.js';
 import * as repo from './accounts.repository.js';
+import { parsePreferences } from './preferences.service.js';
 import { hashPassword } from './password.js';
 
 /** Registration input. */
@@ -69,5 +70,6 @@ export async function getOwnAccount(ctx: ServiceContext) {
   if (ctx.actor.kind !== 'user') throw new AppError('unauthenticated', 'Sign in first.');
   const u = await repo.findUserById(ctx.db, ctx.actor.userId);
   if (!u) throw new AppError('not_found', 'Account not found.');
-  return { id: u.id, email: u.email, displayName: u.display_name, role: ctx.actor.role, enterpriseCreditCode: u.enterprise_credit_code, verificationStatus: u.verification_status, verificationReason: u.verification_reason, totpEnabled: u.totp_enabled === 1, mfaSatisfied: ctx.actor.mfaSatisfied, personId: u.person_id ?? null };
+  return { id: u.id, email: u.email, displayName: u.display_name, role: ctx.actor.role, enterpriseCreditCode: u.enterprise_credit_code, verificationStatus: u.verification_status, verificationReason: u.verification_reason, totpEnabled: u.totp_enabled === 1, mfaSatisfied: ctx.actor.mfaSatisfied, personId: u.person_id ?? null, preferences: parsePreferences(u.preferences) };
 }
+

@@ -23,6 +23,9 @@ describe('locales', () => {
   it('zh-TW is written in Traditional characters', () => {
     const tw = flatten(zhTW);
     expect(tw['app.tagline']).toBe('債務糾紛信用資訊平臺');
+    // Taiwan phrasing would say 程式碼 (program code); a credit code stays 代碼.
+    expect(tw['nav.creditCode']).toContain('代碼');
+    for (const [k, text] of Object.entries(tw)) expect(text, k).not.toContain('程式碼');
     // No common Simplified-only character survives the conversion.
     const simplifiedOnly = /[们这说时对国过发现业务记录证协议调银]/u;
     for (const [k, text] of Object.entries(tw)) expect(simplifiedOnly.test(text), `${k}: ${text}`).toBe(false);

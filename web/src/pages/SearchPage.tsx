@@ -1,7 +1,9 @@
 /** Search: one box for names, credit codes, pinyin and initials; filters and pages live in the URL so results can be shared. */
 import { SafetyCertificateOutlined, StarFilled } from '@ant-design/icons';
-import { Card, Checkbox, Empty, Input, List, Pagination, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Checkbox, Empty, Input, List, Pagination, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
+import { VoiceSearchButton } from '../components/VoiceSearchButton';
 import { localText } from '../i18n';
 import { Link, useSearchParams } from 'react-router';
 import type { City, SearchResponse, Stats } from '../api';
@@ -23,6 +25,7 @@ export function SearchPage() {
   const query = new URLSearchParams({ q, page: String(page), pageSize: '20', ...(city ? { city } : {}), ...(status ? { status } : {}), ...(agencyOnly ? { agencyOnly: 'true' } : {}) });
   const results = useApi<SearchResponse>(q.trim() ? `/api/v1/search?${query}` : null);
   const cities = useApi<City[]>('/api/v1/cities');
+  const [voiceError, setVoiceError] = useState<string | null>(null);
   const stats = useApi<Stats>(q.trim() ? null : '/api/v1/stats');
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -35,6 +38,7 @@ export function SearchPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <div>
         <Typography.Title level={1} style={{ fontSize: 'calc(var(--xq-scale) * 28px)' }}>{t('search.title')}</Typography.Title>
+        <div className="xq-row" style={{ flexWrap: 'nowrap' }}>
         <Input.Search
           size="large"
           defaultValue={q}
@@ -47,6 +51,9 @@ export function SearchPage() {
           onSearch={(value) => update({ q: value.trim() || null })}
           data-testid="search-input"
         />
+        <VoiceSearchButton onResult={(text) => { setVoiceError(null); update({ q: text }); }} onError={setVoiceError} />
+        </div>
+        {voiceError && <Alert type="warning" showIcon message={voiceError} closable onClose={() => setVoiceError(null)} style={{ marginTop: 8 }} />}
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('search.hint')}</Typography.Paragraph>
         <Space wrap>
           <Select aria-label={t('search.city')} style={{ minWidth: 160 }} value={city} onChange={(v) => update({ city: v || null })} showSearch optionFilterProp="label"
