@@ -43,7 +43,7 @@ describe.skipIf(!CHROMIUM)('browser: mediation', () => {
     page.setDefaultTimeout(10_000);
     await page.goto(`${h.base}/cases/${caseId}`);
     await page.getByTestId('mediation-panel').waitFor();
-    expect(await page.getByTestId('mediation-panel').textContent()).toContain('先行调解');
+    await expect.poll(() => page.getByTestId('mediation-panel').textContent()).toContain('先行调解');
     await page.getByTestId('propose-offer').click();
     await expect.poll(() => page.getByTestId('mediation-panel').textContent()).toContain('分 6 期');
 

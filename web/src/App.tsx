@@ -66,9 +66,11 @@ export function App() {
   // Elderly mode: 1.5× type, larger controls, darker text (WCAG AAA contrast on white), no decorative tagline.
   const token = prefs.elderly
     ? { colorPrimary: '#0b3a75', borderRadius: 8, fontSize: 21, fontSizeLG: 24, controlHeight: 48, controlHeightLG: 56, controlHeightSM: 36, colorText: '#000000', colorTextSecondary: '#1f1f1f', colorTextTertiary: '#333333', colorTextDescription: '#262626', lineWidthFocus: 4 }
-    : { colorPrimary: '#1f4e8c', borderRadius: 6 };
+    : { colorPrimary: '#1f4e8c', borderRadius: 6, colorTextSecondary: '#595959', colorTextTertiary: '#595959', colorTextDescription: '#595959', colorTextPlaceholder: '#6e6e6e' };
+  // Both modes: links and alerts dark enough for WCAG AA on the grey page background (antd's defaults are not).
+  const shared = { colorLink: prefs.elderly ? '#0b3a75' : '#1f4e8c', colorError: '#c41d1d', colorSuccess: '#237804', colorWarning: '#ad6800' };
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : i18n.language === 'zh-TW' ? zhTW : zhCN} theme={{ algorithm: theme.defaultAlgorithm, token }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : i18n.language === 'zh-TW' ? zhTW : zhCN} theme={{ algorithm: theme.defaultAlgorithm, token: { ...token, ...shared } }}>
       <a href="#main" className="skip-link">{t('app.skip')}</a>
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Header className="xq-header">
@@ -77,8 +79,10 @@ export function App() {
             <span className="xq-brand-name">{t('app.name')}</span>
             <span className="xq-brand-tagline">{t('app.tagline')}</span>
           </Link>
-          <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} className="xq-menu" aria-label={t('nav.main')}
-            items={nav.map((n) => ({ key: n.key, label: <Link to={n.to} data-testid={n.testId}>{t(n.label)}</Link> }))} />
+          {/* The menu handles the keyboard itself (Tab to it, arrows, Enter), so its links stay out of the tab order:
+              Ant Design keeps aria-hidden copies of the items to measure overflow, and those must not be focusable. */}
+          <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} className="xq-menu" aria-label={t('nav.main')} onClick={({ key }) => navigate(nav.find((n) => n.key === key)!.to)}
+            items={nav.map((n) => ({ key: n.key, label: <Link to={n.to} tabIndex={-1} onClick={(e) => e.preventDefault()} data-testid={n.testId}>{t(n.label)}</Link> }))} />
           <ReadAloud />
           <Tooltip title={t('elderly.help')}>
             <Button type="text" className="xq-header-button" icon={<EyeOutlined />} aria-pressed={prefs.elderly} onClick={() => prefs.setElderly(!prefs.elderly)} data-testid="elderly-toggle">

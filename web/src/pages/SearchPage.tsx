@@ -82,6 +82,7 @@ export function SearchPage() {
               style={{ marginTop: 12 }}
               dataSource={results.data.items}
               renderItem={(item) => (
+                <List.Item style={{ display: 'block', padding: 0, border: 'none' }}>
                 <Card size="small" style={{ marginBottom: 12 }} data-testid="result-item">
                   <Space direction="vertical" size={2} style={{ width: '100%' }}>
                     <Space wrap>
@@ -95,6 +96,7 @@ export function SearchPage() {
                     </Typography.Text>
                   </Space>
                 </Card>
+                </List.Item>
               )}
             />
           )}
