@@ -1,8 +1,9 @@
+/// <reference lib="dom" />
 /**
  * axe-core on every main page, signed out and as each role, in normal and in elderly mode: no serious or critical
  * WCAG 2.1 A/AA violation. Failures list each rule with the elements it found, so a regression is easy to locate.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, createVerifiedUser } from '../test/accounts.js';
 import { CHROMIUM, contextFor, startHarness, type Harness } from './harness.js';

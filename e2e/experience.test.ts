@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * In a real browser: elderly mode (remembered per browser and per account), read-aloud and voice search through the
  * Web Speech API, Traditional Chinese, keyboard access and role-aware navigation.
