@@ -75,6 +75,7 @@ export const POLICY = {
   'lawfirm:manage': ['law_firm'],
   'mediation:negotiate': [...CASE_PARTIES, 'mediator'],
   'mediation:mediate': ['mediator'],
+  'stats:oversight': ['regulator'],
   'profile:read': [...CREDITORS, 'agency', 'partner', 'regulator'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -27,6 +27,7 @@ import { riskRoutes } from '../modules/risk/risk.routes.js';
 import { batchRoutes } from '../modules/batch/batch.routes.js';
 import { alertsRoutes } from '../modules/alerts/alerts.routes.js';
 import { mediationRoutes } from '../modules/mediation/mediation.routes.js';
+import { statsRoutes } from '../modules/stats/stats.routes.js';
 import type { SyncDeps } from '../modules/ingest/sync.service.js';
 import type { NotificationSender } from '../modules/notifications/notification-sender.js';
 import type { RuleSet } from '../domain/compliance.js';
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(batchRoutes, { prefix: '/api/v1', context });
   await app.register(alertsRoutes, { prefix: '/api/v1', context, pii: deps.pii });
   await app.register(mediationRoutes, { prefix: '/api/v1', context, deps: caseDepsOf(deps) });
+  await app.register(statsRoutes, { prefix: '/api/v1', context });
   await app.register(ingestRoutes, { prefix: '/api/v1', context, deps: deps.sync ?? { sources: [], secret: () => undefined, leaseMs: 120_000 } });
   await app.register(evidenceRoutes, { prefix: '/api/v1', context, deps: deps.evidence });
   await app.register(privacyRoutes, { prefix: '/api/v1', context, pii: deps.pii, calendar: deps.calendar });
