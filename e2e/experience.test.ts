@@ -146,6 +146,31 @@ describe.skipIf(!CHROMIUM)('browser: experience for everyone', () => {
     expect(await page.evaluate(() => document.getElementById('main')!.contains(document.activeElement))).toBe(true);
   });
 
+  it('shows each role its dashboards, every chart with a table view', async () => {
+    const sections = async (userId: number | null) => {
+      const page = await (await contextFor(h, userId)).newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto(`${h.base}/dashboard`);
+      await page.getByTestId('chart-enterprises-by-city').locator('svg').first().waitFor();
+      if (userId !== null) await page.getByTestId('account-menu').waitFor();
+      await page.waitForLoadState('networkidle');
+      return { page, charts: await page.locator('[data-testid^="chart-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid'))) };
+    };
+    const pub = await sections(null);
+    expect(pub.charts).toEqual(expect.arrayContaining(['chart-enterprises-by-city', 'chart-enterprises-by-status', 'chart-agencies-by-certification', 'chart-adverse-records-by-month', 'chart-mediation-outcomes']));
+    expect(pub.charts).not.toContain('chart-complaints-per-agency');
+    const card = pub.page.getByTestId('chart-enterprises-by-city');
+    await card.getByText('表格').click();
+    expect(await card.locator('tbody tr').count()).toBeGreaterThan(1);
+    await pub.page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-public.png'), fullPage: true });
+    const regulator = await sections((await createUser(h.database, 'regulator')).id);
+    expect(regulator.charts).toEqual(expect.arrayContaining(['chart-complaints-per-agency', 'chart-deadlines-met', 'chart-recovery-cycle']));
+    await regulator.page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-regulator.png'), fullPage: true });
+    const creditor = await sections((await createUser(h.database, 'creditor')).id);
+    expect(creditor.charts).toEqual(expect.arrayContaining(['chart-my-cases-by-status', 'chart-my-recoveries-by-month']));
+    expect(creditor.charts).not.toContain('chart-deadlines-met');
+  });
+
   it('shows each role what it may do', async () => {
     const navOf = async (userId: number | null) => {
       const page = await (await contextFor(h, userId)).newPage();

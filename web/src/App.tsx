@@ -37,20 +37,21 @@ const RecoursePage = lazy(() => import('./pages/RecoursePage').then((m) => ({ de
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 
 /** Navigation entries, each shown to the roles the access policy lets do what its page does. */
-const NAV: Array<{ key: string; to: string; label: string; permission: Permission; testId?: string }> = [
+const NAV: Array<{ key: string; to: string; label: string; permission: Permission; testId?: string; own?: boolean }> = [
   { key: 'search', to: '/', label: 'nav.search', permission: 'registry:read' },
   { key: 'agencies', to: '/agencies', label: 'nav.agencies', permission: 'registry:read' },
   { key: 'credit-code', to: '/credit-code', label: 'nav.creditCode', permission: 'registry:check-code' },
   { key: 'fees', to: '/fees', label: 'nav.fees', permission: 'fees:quote' },
   { key: 'evidence', to: '/evidence', label: 'nav.evidence', permission: 'log:read' },
   { key: 'dashboard', to: '/dashboard', label: 'nav.dashboard', permission: 'registry:read', testId: 'nav-dashboard' },
-  { key: 'cases', to: '/cases', label: 'nav.cases', permission: 'cases:act', testId: 'nav-cases' },
-  { key: 'mediator', to: '/mediator', label: 'nav.mediator', permission: 'mediation:mediate', testId: 'nav-mediator' },
-  { key: 'law-firm', to: '/law-firm', label: 'nav.lawFirm', permission: 'lawfirm:manage', testId: 'nav-law-firm' },
-  { key: 'recourse', to: '/recourse', label: 'nav.recourse', permission: 'complaints:file', testId: 'nav-recourse' },
-  { key: 'batch-check', to: '/batch-check', label: 'nav.batch', permission: 'batch:check', testId: 'nav-batch' },
-  { key: 'watch', to: '/watch', label: 'nav.watch', permission: 'watchlist:manage', testId: 'nav-watch' },
-  { key: 'admin', to: '/admin', label: 'nav.admin', permission: 'users:manage', testId: 'nav-admin' },
+  // A signed-in person's own work comes right after search, so it stays visible when the menu overflows.
+  { key: 'cases', to: '/cases', label: 'nav.cases', permission: 'cases:act', testId: 'nav-cases', own: true },
+  { key: 'mediator', to: '/mediator', label: 'nav.mediator', permission: 'mediation:mediate', testId: 'nav-mediator', own: true },
+  { key: 'law-firm', to: '/law-firm', label: 'nav.lawFirm', permission: 'lawfirm:manage', testId: 'nav-law-firm', own: true },
+  { key: 'recourse', to: '/recourse', label: 'nav.recourse', permission: 'complaints:file', testId: 'nav-recourse', own: true },
+  { key: 'batch-check', to: '/batch-check', label: 'nav.batch', permission: 'batch:check', testId: 'nav-batch', own: true },
+  { key: 'watch', to: '/watch', label: 'nav.watch', permission: 'watchlist:manage', testId: 'nav-watch', own: true },
+  { key: 'admin', to: '/admin', label: 'nav.admin', permission: 'users:manage', testId: 'nav-admin', own: true },
 ];
 
 /** Root component. */
@@ -61,7 +62,8 @@ export function App() {
   const auth = useAuth();
   const prefs = usePreferences();
   const role = (auth.account?.role ?? 'public') as Role;
-  const nav = NAV.filter((n) => allows(role, n.permission));
+  const allowed = NAV.filter((n) => allows(role, n.permission));
+  const nav = [allowed[0]!, ...allowed.filter((n) => n.own), ...allowed.slice(1).filter((n) => !n.own)];
   const selected = nav.find((n) => n.to !== '/' && location.pathname.startsWith(n.to))?.key ?? (location.pathname === '/' ? 'search' : '');
   // Elderly mode: 1.5× type, larger controls, darker text (WCAG AAA contrast on white), no decorative tagline.
   const token = prefs.elderly
