@@ -1,5 +1,5 @@
 /** Shared builders for tests. */
-import { buildApp } from '../src/server/app.js';
+import { buildApp, type AppDeps } from '../src/server/app.js';
 import type { RateLimitConfig } from '../src/server/rate-limits.js';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -35,13 +35,18 @@ export function testContext(database: Database): ServiceContext {
   return { db: database.db, dialect: database.dialect, actor: { kind: 'system', name: 'test' }, clock: () => TEST_NOW, log: silentLog };
 }
 
-/** The HTTP app over a database, without a logger. */
 /** Evidence dependencies over a throw-away directory (key and blobs). */
 export function testEvidence(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-evidence-')), maxBytes = 1_000_000): EvidenceDeps {
   return { log: new TransparencyLog(loadOrCreateLogKey(dir, 'test.xinqiao/log')), store: new FsBlobStore(path.join(dir, 'blobs')), maxBytes };
 }
 
-export function testApp(database: Database, webRoot?: string, licenceIssuersPath = '/nonexistent/licence-issuers.json', rateLimits: Partial<RateLimitConfig> = {}, evidence: EvidenceDeps = testEvidence(), extra: { clock?: () => Date; sender?: MemorySender; ratingPolicy?: RatingPolicy; sync?: SyncDeps } = {}) {
+/** The dependencies testApp builds its app from (for code that builds its own app, such as the demo activity). */
+export function testAppDeps(database: Database, webRoot?: string, licenceIssuersPath = '/nonexistent/licence-issuers.json', rateLimits: Partial<RateLimitConfig> = {}, evidence: EvidenceDeps = testEvidence(), extra: { clock?: () => Date; sender?: MemorySender; ratingPolicy?: RatingPolicy; sync?: SyncDeps } = {}): AppDeps {
   const limits: RateLimitConfig = { anonymousPerMinute: 100_000, anonymousSearchPerMinute: 100_000, userPerMinute: 100_000, redisUrl: null, ...rateLimits };
-  return buildApp({ config: { bodyLimit: 1_048_576, loginDelayBaseMs: 1, trustProxy: false, licenceIssuersPath, rateLimits: limits, ratingPolicy: extra.ratingPolicy ?? DEFAULT_RATING_POLICY }, database, pii: TEST_PII, calendar: loadCalendar('/nonexistent'), evidence, complianceRules: loadComplianceRules('/nonexistent'), sender: extra.sender ?? new MemorySender(), ...(extra.sync ? { sync: extra.sync } : {}), logger: false, clock: extra.clock ?? (() => TEST_NOW), ...(webRoot ? { webRoot } : {}) });
+  return { config: { bodyLimit: 1_048_576, loginDelayBaseMs: 1, trustProxy: false, licenceIssuersPath, rateLimits: limits, ratingPolicy: extra.ratingPolicy ?? DEFAULT_RATING_POLICY }, database, pii: TEST_PII, calendar: loadCalendar('/nonexistent'), evidence, complianceRules: loadComplianceRules('/nonexistent'), sender: extra.sender ?? new MemorySender(), ...(extra.sync ? { sync: extra.sync } : {}), logger: false, clock: extra.clock ?? (() => TEST_NOW), ...(webRoot ? { webRoot } : {}) };
+}
+
+/** The HTTP app over a database, without a logger. */
+export function testApp(...args: Parameters<typeof testAppDeps>) {
+  return buildApp(testAppDeps(...args));
 }

@@ -11,11 +11,12 @@ import { FsBlobStore } from '../modules/evidence/blob-store.js';
 import { loadOrCreateLogKey } from '../modules/evidence/signing-key.js';
 import { TransparencyLog } from '../modules/evidence/transparency-log.js';
 import { buildApp, caseDepsOf } from './app.js';
+import { generateDemoActivity } from './demo-activity.js';
 import { scheduleAgencyGrades, scheduleAlerts, scheduleCaseJobs, scheduleRetention, scheduleSync } from './scheduler.js';
 import { loadSources } from '../modules/ingest/sources.config.js';
 import { ensureModel } from '../modules/risk/risk.service.js';
 import { loadComplianceRules } from '../shared/compliance-rules.js';
-import { LogSender } from '../modules/notifications/notification-sender.js';
+import { LogSender, MemorySender } from '../modules/notifications/notification-sender.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   const database = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, onPoolError: (err) => logger.warn({ err }, 'idle PostgreSQL connection failed; it will be replaced') });
   logger.info({ database: database.location, dialect: database.dialect }, 'opening database');
   await migrateToLatest(database);
-  if (config.autoSeed) await seedIfEmpty(database, { enterprises: config.seedEnterprises, log: logger });
+  const seeded = config.autoSeed && (await seedIfEmpty(database, { enterprises: config.seedEnterprises, log: logger }));
   const pii = loadPiiCipher({ keys: config.piiKeys, indexKey: config.piiIndexKey }, config.dataDir);
   const calendar = loadCalendar(config.dataDir);
   const log = new TransparencyLog(loadOrCreateLogKey(config.dataDir, config.logOrigin));
@@ -34,6 +35,16 @@ async function main(): Promise<void> {
   const sender = new LogSender(logger);
   const sync = { sources: loadSources(config.sourcesPath), secret: config.secret, leaseMs: config.syncLeaseMs, sender };
   const appDeps = { config, database, logger, pii, calendar, evidence, complianceRules: loadComplianceRules(config.dataDir), sender, sync };
+  if (seeded) {
+    // A fresh demo gets a year of cases, recourse and mediation through the API, and accounts to sign in with.
+    try {
+      const demo = await generateDemoActivity({ ...appDeps, sender: new MemorySender() });
+      logger.info(`Demo activity ready: ${demo.cases} cases. Demo accounts (shown only now):\n${demo.accounts.map((a) => `  ${a.role.padEnd(9)} ${a.email}  ${a.password}  (${a.name})`).join('\n')}`);
+    } catch (err) {
+      // The registry is what the demo needs; a failed activity run must not stop the server.
+      logger.warn({ err }, 'demo activity could not be generated; the registry demo is unaffected');
+    }
+  }
   const app = await buildApp(appDeps);
   scheduleRetention(database, logger);
   scheduleCaseJobs(database, logger, caseDepsOf(appDeps));
