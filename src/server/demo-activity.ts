@@ -84,7 +84,7 @@ export async function generateDemoActivity(deps: AppDeps, options: { seed?: numb
     const at = (t: number, run: () => Promise<void>) => steps.push({ at: t, run });
     // Working hours in Beijing (the compliance engine refuses contact at night).
     const daytime = (t: number) => Math.floor((t + 8 * HOUR) / DAY) * DAY - 8 * HOUR + (9 + rng.int(0, 8)) * HOUR + rng.int(0, 59) * 60_000;
-    const count = options.cases ?? 36;
+    const count = options.cases ?? 60;
     for (let i = 0; i < count; i++) {
       const opened = start + Math.floor((i * (end - start - 60 * DAY)) / count) + rng.int(0, 3) * DAY;
       const creditor = `creditor${(i % creditorNames.length) + 1}`;
