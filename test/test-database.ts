@@ -22,6 +22,8 @@ export const TEST_DIALECTS: DialectName[] = PG_URL ? ['sqlite', 'postgres'] : ['
 /** A database for one test file, with a way to throw it away. */
 export interface TestDatabase extends Database {
   destroy(): Promise<void>;
+  /** PostgreSQL: the connection URL, for a second process or instance on the same database. */
+  url?: string;
 }
 
 function adminClient(): pg.Client {
@@ -49,6 +51,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   await migrateToLatest(database);
   return {
     ...database,
+    url: url.toString(),
     destroy: async () => {
       await database.close();
       const a = adminClient();

@@ -2,6 +2,7 @@
  * The only module that reads process.env. Everything else receives a Config value, so tests,
  * the CLI and the server can run side by side with different settings.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { RateLimitConfig } from '../server/rate-limits.js';
@@ -36,6 +37,8 @@ const ZEnv = z.object({
   XINQIAO_SOURCES: z.string().min(1).optional(),
   XINQIAO_SYNC_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
   XINQIAO_WEBHOOK_CLAIM_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  XINQIAO_WORKERS: z.coerce.number().int().min(0, 'XINQIAO_WORKERS is a number of processes (0: one per CPU)').max(256).default(1),
+  XINQIAO_SCHEDULER: z.enum(['0', '1', 'true', 'false']).default('1'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
 });
 
@@ -75,6 +78,10 @@ export interface Config {
   /** How long a webhook delivery in flight is reserved for the process sending it. */
   webhookClaimMs: number;
   /** Reads a secret named in a configuration file (e.g. an API token for a data source) from the environment. */
+  /** HTTP worker processes of this instance (cluster mode when more than 1). */
+  workers: number;
+  /** Whether this process runs the scheduled jobs (cluster mode runs them in the first worker only). */
+  scheduler: boolean;
   secret: (name: string) => string | undefined;
 }
 
@@ -114,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sourcesPath: path.resolve(e.XINQIAO_SOURCES ?? path.join(dataDir, 'sources.json')),
     syncLeaseMs: e.XINQIAO_SYNC_LEASE_MS,
     webhookClaimMs: e.XINQIAO_WEBHOOK_CLAIM_MS,
+    workers: e.XINQIAO_WORKERS === 0 ? os.availableParallelism() : e.XINQIAO_WORKERS,
+    scheduler: e.XINQIAO_SCHEDULER === '1' || e.XINQIAO_SCHEDULER === 'true',
     secret: (name) => (env[name] === '' ? undefined : env[name]),
   };
 }

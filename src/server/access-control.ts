@@ -17,6 +17,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The permission this route requires (see src/domain/access-policy.ts). */
     permission?: Permission;
+    /** Anonymous GET answers may be cached this long (src/server/response-cache.ts). */
+    cache?: { ttlMs: number };
   }
   interface FastifyInstance {
     /** Every API route with the permission it declared (walked by the authorisation-matrix test). */

@@ -38,6 +38,7 @@ import { loadLicenceIssuers, SignedLicenceVerifier } from '../modules/accounts/l
 import { registryRoutes } from '../modules/registry/registry.routes.js';
 import { installAccessControl } from './access-control.js';
 import { installRateLimits } from './rate-limits.js';
+import { installResponseCache, ResponseCache } from './response-cache.js';
 import { packageRoot } from '../shared/paths.js';
 import { contextFactory } from './context-factory.js';
 import { installErrorHandler, sendProblem } from './error-handler.js';
@@ -80,6 +81,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? (() => new Date());
   installAccessControl(app, { database: deps.database, clock });
   await installRateLimits(app, deps.config.rateLimits);
+  const responseCache = new ResponseCache();
+  app.decorate('responseCache', responseCache);
+  await installResponseCache(app, responseCache, deps.config.rateLimits.redisUrl);
 
   await app.register(swagger, {
     openapi: {
@@ -141,4 +145,11 @@ async function serveWeb(app: FastifyInstance, root: string): Promise<void> {
     if (isPage) return reply.type('text/plain').code(503).send('The web app is not built. Run `npm run build:web`.');
     return sendProblem(reply, 404, `No route for ${req.method} ${req.url.split('?')[0]}.`);
   });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Anonymous public answers (src/server/response-cache.ts). */
+    responseCache: ResponseCache;
+  }
 }

@@ -16,12 +16,14 @@ import { AppError } from '../shared/app-error.js';
 import { evaluateAlerts } from '../modules/alerts/alerts.service.js';
 import { deliverWebhooks } from '../modules/alerts/webhooks.service.js';
 import type { PiiCipher } from '../modules/privacy/pii-cipher.js';
+import { notifyDataChanged } from '../shared/data-changes.js';
 
 /** Runs retention once now and then daily at 03:10 China time. */
 export function scheduleRetention(database: Database, logger: Logger): Cron {
   const run = async (): Promise<void> => {
     try {
       await withdrawExpiredRecords({ db: database.db, dialect: database.dialect, actor: { kind: 'system', name: 'retention' }, clock: () => new Date(), log: logger });
+      notifyDataChanged();
     } catch (err) {
       logger.error({ err }, 'retention run failed; it will be retried at the next run');
     }
@@ -44,7 +46,10 @@ export function scheduleCaseJobs(database: Database, logger: Logger, deps: CaseD
       const escalated = await escalateOverdueComplaints(ctx);
       const plans = await checkInstalments(ctx, deps);
       const delivered = await deliverNotifications(ctx, deps);
-      if (activated + flagged + escalated + delivered + plans.defaulted + plans.completed) logger.info({ activated, flagged, escalated, delivered, plans }, 'case jobs ran');
+      if (activated + flagged + escalated + delivered + plans.defaulted + plans.completed) {
+        logger.info({ activated, flagged, escalated, delivered, plans }, 'case jobs ran');
+        notifyDataChanged();
+      }
     } catch (err) {
       logger.error({ err }, 'case jobs failed; they run again in a minute');
     }
@@ -61,6 +66,7 @@ export function scheduleSync(database: Database, logger: Logger, deps: SyncDeps)
       try {
         const run = await runSync(ctx, deps, source.name);
         logger.info({ run }, `sync of ${source.name} ${run.status}`);
+        notifyDataChanged();
       } catch (err) {
         if (err instanceof AppError && err.code === 'conflict') logger.info(`sync of ${source.name} skipped: ${err.detail}`);
         else logger.error({ err }, `sync of ${source.name} could not start`);
@@ -97,6 +103,7 @@ export function scheduleAgencyGrades(database: Database, logger: Logger, ratingP
     try {
       const n = await recomputeAgencyGrades({ db: database.db, dialect: database.dialect, actor: { kind: 'system', name: 'agency-grades' }, clock: () => new Date(), log: logger }, { ratingPolicy });
       logger.info(`recomputed ${n} agency grades`);
+      notifyDataChanged();
     } catch (err) {
       logger.error({ err }, 'agency grade recomputation failed; it runs again tomorrow');
     }

@@ -16,7 +16,7 @@ export async function statsRoutes(app: FastifyInstance, opts: { context: Context
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctx = opts.context;
   const tags = ['statistics'];
-  r.get('/stats/registry', { config: { permission: 'registry:read' }, schema: { tags, summary: 'Public registry figures: enterprises by city and status, agencies by certification, adverse records per month' } }, async (req) => registryFigures(ctx(req)));
+  r.get('/stats/registry', { config: { permission: 'registry:read' , cache: { ttlMs: 30_000 } }, schema: { tags, summary: 'Public registry figures: enterprises by city and status, agencies by certification, adverse records per month' } }, async (req) => registryFigures(ctx(req)));
   r.get('/stats/oversight', { config: { permission: 'stats:oversight' }, schema: { tags, summary: 'Regulators: complaints per agency per month, 48-hour and 3-working-day deadlines met, recovery cycle, certification, mediation' } }, async (req) => {
     const c = ctx(req);
     const [complaints, objections, cycle, registry, mediation] = await Promise.all([complaintFigures(c), objectionFigures(c), recoveryCycle(c), registryFigures(c), mediationStats(c)]);

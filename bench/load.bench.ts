@@ -1,0 +1,169 @@
+/**
+ * `npm run bench:load [-- --enterprises N --duration S --levels 100,1000,5000,10000 --workers W]`: HTTP load on a
+ * generated registry (default 1,000,000 enterprises, the database of `bench:search`, generated once), driven by
+ * wrk over loopback for a bounded time per run. At each number of concurrent connections it measures the server's
+ * own health route (the ceiling of this machine and runtime), lookup by credit code, name search, agency
+ * verification and a page of the public web app; prints req/s, p50/p99/max and errors, the server's peak memory,
+ * and writes bench/results/load-*.json and an SVG chart. A benchmark, not a test: it reports, it does not pass or fail.
+ *
+ * wrk (Debian package `wrk`) instead of autocannon: on a 2-core machine the load generator shares the CPU with the
+ * server, and wrk's C event loop takes a fraction of what a Node load generator needs (docs/decisions.md).
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import * as echarts from 'echarts';
+import { openDatabase } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { Rng } from '../src/domain/prng.js';
+import { packageRoot } from '../src/shared/paths.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const enterprises = Number(arg('enterprises', '1000000'));
+const duration = Number(arg('duration', '10'));
+const levels = arg('levels', '100,1000,5000,10000').split(',').map(Number);
+const workers = arg('workers', process.env.XINQIAO_WORKERS ?? '1');
+const root = packageRoot();
+const dataDir = path.join(root, 'data', `bench-${enterprises}`);
+const port = 3900 + Math.floor(Math.random() * 90);
+const base = `http://127.0.0.1:${port}`;
+
+interface Run { scenario: string; connections: number; requestsPerSec: number; p50Ms: number; p99Ms: number; maxMs: number; requests: number; errors: number; non2xx: number; socketErrors: string }
+
+/** wrk's "1.23ms" / "456.78us" / "1.20s" in milliseconds. */
+function ms(text: string): number {
+  const m = /^([\d.]+)(us|ms|s|m)$/.exec(text.trim());
+  if (!m) return Number.NaN;
+  const v = Number(m[1]);
+  return m[2] === 'us' ? v / 1000 : m[2] === 'ms' ? v : m[2] === 's' ? v * 1000 : v * 60_000;
+}
+
+function parseWrk(out: string, scenario: string, connections: number): Run {
+  const latency = /Latency\s+(\S+)\s+(\S+)\s+(\S+)/.exec(out);
+  const pct = (p: string) => ms(new RegExp(`\\s${p}%\\s+(\\S+)`).exec(out)?.[1] ?? 'NaNms');
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
+  const socketErrors = socket ? socket.slice(1).map(Number).reduce((a, b) => a + b, 0) : 0;
+  return {
+    scenario, connections,
+    requestsPerSec: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
+    p50Ms: pct('50'), p99Ms: pct('99'), maxMs: latency ? ms(latency[3]!) : Number.NaN,
+    requests: Number(/(\d+) requests in/.exec(out)?.[1] ?? 0),
+    errors: socketErrors + non2xx, non2xx,
+    socketErrors: socket ? `connect ${socket[1]}, read ${socket[2]}, write ${socket[3]}, timeout ${socket[4]}` : 'none',
+  };
+}
+
+/** A wrk script cycling through the given paths, so every request asks for something different. */
+function script(paths: string[]): string {
+  const file = path.join(os.tmpdir(), `xq-wrk-${process.pid}-${Math.random().toString(36).slice(2)}.lua`);
+  fs.writeFileSync(file, `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`);
+  return file;
+}
+
+/** Peak resident memory of the server and its workers, in MB (VmHWM from /proc). */
+function peakMemoryMb(pid: number): number {
+  const pids = [pid, ...spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number)];
+  return pids.reduce((sum, p) => {
+    try {
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+      return sum + kb / 1024;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
+async function main(): Promise<void> {
+  if (spawnSync('wrk', ['--version']).error) throw new Error('wrk is not installed: apt-get install -y wrk');
+  if (!fs.existsSync(path.join(dataDir, 'xinqiao.db'))) throw new Error(`No registry at ${dataDir}; run \`npm run bench:search -- --enterprises ${enterprises}\` once to generate it.`);
+  const database = openDatabase({ databaseUrl: null, sqlitePath: path.join(dataDir, 'xinqiao.db') });
+  await migrateToLatest(database);
+  const rng = new Rng(7);
+  const sample = await database.db.selectFrom('enterprises').select(['credit_code', 'name']).where('id', 'in', Array.from({ length: 2000 }, () => rng.int(1, enterprises))).execute();
+  const agencies = await database.db.selectFrom('agencies').select('id').limit(300).execute();
+  await database.close();
+  const brand = (name: string) => name.replace(/^(苏州|连云港|南京|无锡|徐州|常州|南通|淮安|盐城|扬州|镇江|泰州|宿迁|昆山|常熟|张家港|太仓|[\p{Script=Han}]{2})/u, '').slice(0, 3);
+  const scenarios: Record<string, string[]> = {
+    'health (ceiling)': ['/healthz'],
+    'lookup by credit code': sample.map((s) => `/api/v1/search?q=${s.credit_code}`),
+    'name search': sample.map((s) => `/api/v1/search?q=${encodeURIComponent(brand(s.name))}`),
+    'agency verification': agencies.map((a) => `/api/v1/agencies/${a.id}/verification`),
+    'web page': ['/', '/agencies', '/credit-code', '/fees'],
+  };
+
+  console.log(`Starting the server on ${base} (${workers} worker${workers === '1' ? '' : 's'}, ${enterprises.toLocaleString('en')} enterprises)…`);
+  const server = spawn(process.execPath, [path.join(root, 'dist/src/server/main.js')], {
+    env: { ...process.env, PORT: String(port), XINQIAO_DATA_DIR: dataDir, XINQIAO_AUTO_SEED: '0', LOG_LEVEL: 'error', XINQIAO_WORKERS: workers, XINQIAO_RATE_ANON: '100000000', XINQIAO_RATE_ANON_SEARCH: '100000000', XINQIAO_RATE_USER: '100000000' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  try {
+    for (let i = 0; i < 240; i++) {
+      if (await fetch(`${base}/readyz`).then((r) => r.ok, () => false)) break;
+      await sleep(500);
+    }
+    const runs: Run[] = [];
+    const line = (r: Run) => console.log(`${String(r.connections).padStart(6)}  ${r.scenario.padEnd(22)} ${r.requestsPerSec.toFixed(0).padStart(8)} req/s  p50 ${r.p50Ms.toFixed(1).padStart(7)} ms  p99 ${r.p99Ms.toFixed(1).padStart(7)} ms  max ${r.maxMs.toFixed(0).padStart(6)} ms  errors ${r.errors}${r.errors ? ` (non-2xx ${r.non2xx}; socket ${r.socketErrors})` : ''}`);
+    console.log('  conns  scenario                  req/s        p50            p99            max');
+    for (const connections of levels) {
+      for (const [scenario, paths] of Object.entries(scenarios)) {
+        const file = script(paths);
+        // Warm-up (caches, JIT), then the measured run.
+        spawnSync('wrk', ['-t2', `-c${Math.min(connections, 100)}`, '-d2s', '-s', file, base], { encoding: 'utf8' });
+        const out = execFileSync('wrk', ['-t2', `-c${connections}`, `-d${duration}s`, '--timeout', '10s', '--latency', '-s', file, base], { encoding: 'utf8', maxBuffer: 10_000_000 });
+        fs.rmSync(file);
+        const run = parseWrk(out, scenario, connections);
+        runs.push(run);
+        line(run);
+      }
+    }
+    const memoryMb = peakMemoryMb(server.pid!);
+    const ceiling = (c: number) => runs.find((r) => r.connections === c && r.scenario.startsWith('health'))!.requestsPerSec;
+    console.log(`\nServer peak memory: ${memoryMb.toFixed(0)} MB (target < 500 MB)`);
+    for (const c of levels) {
+      const lookup = runs.find((r) => r.connections === c && r.scenario === 'lookup by credit code')!;
+      console.log(`${c} connections: lookup ${(100 * lookup.requestsPerSec / ceiling(c)).toFixed(0)}% of the health ceiling (target ≥ 50%), p99 ${lookup.p99Ms.toFixed(0)} ms (target < 200 ms at 5,000), errors ${lookup.errors} (target 0)`);
+    }
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const out = path.join(root, 'bench/results', `load-${enterprises}-w${workers}-${stamp}`);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    const result = { benchmark: 'load', enterprises, workers: Number(workers), durationSeconds: duration, cpus: os.cpus().length, node: process.version, memoryMb, runs, at: new Date().toISOString() };
+    fs.writeFileSync(`${out}.json`, `${JSON.stringify(result, null, 2)}\n`);
+    fs.writeFileSync(`${out}.svg`, chart(result.runs, levels));
+    console.log(`\nWrote ${path.relative(root, out)}.json and .svg`);
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+/** Throughput and p99 per scenario across connection levels, as SVG (ECharts server-side rendering). */
+function chart(runs: Run[], conns: number[]): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 960, height: 520 });
+  const scenarios = [...new Set(runs.map((r) => r.scenario))];
+  chart.setOption({
+    animation: false,
+    title: [{ text: 'Throughput (req/s)', left: '22%', textAlign: 'center', top: 0 }, { text: 'p99 latency (ms, log scale)', left: '75%', textAlign: 'center', top: 0 }],
+    legend: { bottom: 0 },
+    grid: [{ left: 60, width: '38%', top: 40, bottom: 70 }, { right: 30, width: '38%', top: 40, bottom: 70 }],
+    xAxis: [{ type: 'category', data: conns.map(String), gridIndex: 0, name: 'connections' }, { type: 'category', data: conns.map(String), gridIndex: 1, name: 'connections' }],
+    yAxis: [{ type: 'value', gridIndex: 0 }, { type: 'log', gridIndex: 1 }],
+    series: scenarios.flatMap((s) => [
+      { name: s, type: 'line', xAxisIndex: 0, yAxisIndex: 0, data: conns.map((c) => runs.find((r) => r.scenario === s && r.connections === c)?.requestsPerSec ?? null) },
+      { name: s, type: 'line', xAxisIndex: 1, yAxisIndex: 1, data: conns.map((c) => Math.max(0.1, runs.find((r) => r.scenario === s && r.connections === c)?.p99Ms ?? 0.1)) },
+    ]),
+  });
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg;
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
