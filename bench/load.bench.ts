@@ -4,7 +4,9 @@
  * wrk over loopback for a bounded time per run. At each number of concurrent connections it measures the server's
  * own health route (the ceiling of this machine and runtime), lookup by credit code, name search, agency
  * verification and a page of the public web app; prints req/s, p50/p99/max and errors, the server's peak memory,
- * and writes bench/results/load-*.json and an SVG chart. A benchmark, not a test: it reports, it does not pass or fail.
+ * and writes bench/results/load-*.json and an SVG chart. Each level also runs lookups as people who read each
+ * answer before asking again (think time, `--think` ms, default 1000): a closed loop with no pause measures
+ * saturation, where mean latency is connections ÷ throughput whatever the server does (Little's law). A benchmark, not a test: it reports, it does not pass or fail.
  *
  * wrk (Debian package `wrk`) instead of autocannon: on a 2-core machine the load generator shares the CPU with the
  * server, and wrk's C event loop takes a fraction of what a Node load generator needs (docs/decisions.md).
@@ -29,6 +31,7 @@ const enterprises = Number(arg('enterprises', '1000000'));
 const duration = Number(arg('duration', '10'));
 const levels = arg('levels', '100,1000,5000,10000').split(',').map(Number);
 const workers = arg('workers', process.env.XINQIAO_WORKERS ?? '1');
+const thinkMs = Number(arg('think', '1000'));
 const root = packageRoot();
 const dataDir = path.join(root, 'data', `bench-${enterprises}`);
 const port = 3900 + Math.floor(Math.random() * 90);
@@ -61,23 +64,30 @@ function parseWrk(out: string, scenario: string, connections: number): Run {
 }
 
 /** A wrk script cycling through the given paths, so every request asks for something different. */
-function script(paths: string[]): string {
+function script(paths: string[], thinkMs = 0): string {
   const file = path.join(os.tmpdir(), `xq-wrk-${process.pid}-${Math.random().toString(36).slice(2)}.lua`);
-  fs.writeFileSync(file, `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`);
+  // With think time each connection is a person who reads the answer for 0–2×thinkMs before asking again.
+  const think = thinkMs > 0 ? `delay = function()\n  return math.random(0, ${2 * thinkMs})\nend\n` : '';
+  fs.writeFileSync(file, `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n${think}`);
   return file;
 }
 
-/** Peak resident memory of the server and its workers, in MB (VmHWM from /proc). */
-function peakMemoryMb(pid: number): number {
+/** Resident memory of the server and its workers now, in MB: total, anonymous (heap, buffers) and file-backed (SQLite's memory-mapped pages). */
+function memoryNow(pid: number): { rss: number; anon: number; file: number } {
   const pids = [pid, ...spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number)];
-  return pids.reduce((sum, p) => {
+  const sum = { rss: 0, anon: 0, file: 0 };
+  for (const p of pids) {
     try {
-      const kb = Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-      return sum + kb / 1024;
+      const status = fs.readFileSync(`/proc/${p}/status`, 'utf8');
+      const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+      sum.rss += kb('VmRSS');
+      sum.anon += kb('RssAnon');
+      sum.file += kb('RssFile') + kb('RssShmem');
     } catch {
-      return sum;
+      // a worker that just exited
     }
-  }, 0);
+  }
+  return sum;
 }
 
 async function main(): Promise<void> {
@@ -109,11 +119,20 @@ async function main(): Promise<void> {
       await sleep(500);
     }
     const runs: Run[] = [];
+    // Sample memory every 200 ms during the runs and keep the peaks.
+    const peak = { rss: 0, anon: 0, file: 0 };
+    const sampler = setInterval(() => {
+      const m = memoryNow(server.pid!);
+      peak.rss = Math.max(peak.rss, m.rss);
+      peak.anon = Math.max(peak.anon, m.anon);
+      peak.file = Math.max(peak.file, m.file);
+    }, 200);
     const line = (r: Run) => console.log(`${String(r.connections).padStart(6)}  ${r.scenario.padEnd(22)} ${r.requestsPerSec.toFixed(0).padStart(8)} req/s  p50 ${r.p50Ms.toFixed(1).padStart(7)} ms  p99 ${r.p99Ms.toFixed(1).padStart(7)} ms  max ${r.maxMs.toFixed(0).padStart(6)} ms  errors ${r.errors}${r.errors ? ` (non-2xx ${r.non2xx}; socket ${r.socketErrors})` : ''}`);
     console.log('  conns  scenario                  req/s        p50            p99            max');
     for (const connections of levels) {
-      for (const [scenario, paths] of Object.entries(scenarios)) {
-        const file = script(paths);
+      const plan: Array<[string, string[], number]> = [...Object.entries(scenarios).map(([k, v]) => [k, v, 0] as [string, string[], number]), [`lookup, users (think ${thinkMs / 1000} s)`, scenarios['lookup by credit code']!, thinkMs]];
+      for (const [scenario, paths, think] of plan) {
+        const file = script(paths, think);
         // Warm-up (caches, JIT), then the measured run.
         spawnSync('wrk', ['-t2', `-c${Math.min(connections, 100)}`, '-d2s', '-s', file, base], { encoding: 'utf8' });
         const out = execFileSync('wrk', ['-t2', `-c${connections}`, `-d${duration}s`, '--timeout', '10s', '--latency', '-s', file, base], { encoding: 'utf8', maxBuffer: 10_000_000 });
@@ -123,17 +142,19 @@ async function main(): Promise<void> {
         line(run);
       }
     }
-    const memoryMb = peakMemoryMb(server.pid!);
+    clearInterval(sampler);
+    const memoryMb = peak.rss;
     const ceiling = (c: number) => runs.find((r) => r.connections === c && r.scenario.startsWith('health'))!.requestsPerSec;
-    console.log(`\nServer peak memory: ${memoryMb.toFixed(0)} MB (target < 500 MB)`);
+    console.log(`\nServer peak memory: ${peak.rss.toFixed(0)} MB resident (target < 500 MB): at most ${peak.anon.toFixed(0)} MB anonymous (heap, buffers) and ${peak.file.toFixed(0)} MB file-backed (mapped database pages)`);
     for (const c of levels) {
       const lookup = runs.find((r) => r.connections === c && r.scenario === 'lookup by credit code')!;
-      console.log(`${c} connections: lookup ${(100 * lookup.requestsPerSec / ceiling(c)).toFixed(0)}% of the health ceiling (target ≥ 50%), p99 ${lookup.p99Ms.toFixed(0)} ms (target < 200 ms at 5,000), errors ${lookup.errors} (target 0)`);
+      const users = runs.find((r) => r.connections === c && r.scenario.startsWith('lookup, users'))!;
+      console.log(`${c} connections: saturated lookup ${(100 * lookup.requestsPerSec / ceiling(c)).toFixed(0)}% of the health ceiling (target ≥ 50%), p99 ${lookup.p99Ms.toFixed(0)} ms; as users thinking ${thinkMs / 1000} s: ${users.requestsPerSec.toFixed(0)} req/s, p99 ${users.p99Ms.toFixed(0)} ms (target < 200 ms at 5,000), errors ${users.errors + lookup.errors} (target 0)`);
     }
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const out = path.join(root, 'bench/results', `load-${enterprises}-w${workers}-${stamp}`);
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    const result = { benchmark: 'load', enterprises, workers: Number(workers), durationSeconds: duration, cpus: os.cpus().length, node: process.version, memoryMb, runs, at: new Date().toISOString() };
+    const result = { benchmark: 'load', enterprises, workers: Number(workers), durationSeconds: duration, thinkMs, cpus: os.cpus().length, node: process.version, memoryMb, memoryPeakMb: peak, runs, at: new Date().toISOString() };
     fs.writeFileSync(`${out}.json`, `${JSON.stringify(result, null, 2)}\n`);
     fs.writeFileSync(`${out}.svg`, chart(result.runs, levels));
     console.log(`\nWrote ${path.relative(root, out)}.json and .svg`);

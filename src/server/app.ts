@@ -138,10 +138,12 @@ export function caseDepsOf(deps: AppDeps) {
 /** Serves the built React app with client-side routing fallback; API 404s stay problem+json. */
 async function serveWeb(app: FastifyInstance, root: string): Promise<void> {
   const hasWeb = fs.existsSync(path.join(root, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html', maxAge: '1h', immutable: false });
+  if (hasWeb) await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  // The app's pages are all index.html; kept in memory, since it is the most requested file and tiny.
+  const index = hasWeb ? fs.readFileSync(path.join(root, 'index.html')) : null;
   app.setNotFoundHandler((req, reply) => {
     const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0]!);
-    if (isPage && hasWeb) return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+    if (isPage && index) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
     if (isPage) return reply.type('text/plain').code(503).send('The web app is not built. Run `npm run build:web`.');
     return sendProblem(reply, 404, `No route for ${req.method} ${req.url.split('?')[0]}.`);
   });

@@ -81,7 +81,8 @@ async function serve(config: Config, logger: Logger, runJobs: boolean): Promise<
   };
   process.once('SIGINT', () => void close('SIGINT'));
   process.once('SIGTERM', () => void close('SIGTERM'));
-  await app.listen({ port: config.port, host: config.host });
+  // A deep accept queue: thousands of people connecting at once must wait, not be dropped (capped by net.core.somaxconn).
+  await app.listen({ port: config.port, host: config.host, backlog: 4096 });
 }
 
 async function main(): Promise<void> {

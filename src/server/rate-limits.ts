@@ -30,8 +30,9 @@ export async function installRateLimits(app: FastifyInstance, config: RateLimitC
   }
   await app.register(rateLimit, {
     global: true,
-    // After access control has resolved the actor, so accounts are limited as accounts.
-    hook: 'preHandler',
+    // After access control (an earlier onRequest hook) has resolved the actor, so accounts are limited as
+    // accounts; before body parsing and validation, so a flood costs as little as possible.
+    hook: 'onRequest',
     ...(redis ? { redis, nameSpace: 'xinqiao-rl:', skipOnError: true } : {}),
     allowList: (req) => !req.url.startsWith('/api/'),
     keyGenerator: (req) => `${req.actor?.kind === 'user' ? `u${req.actor.userId}` : `ip${req.ip}`}:${isSearch(req) ? 'search' : 'api'}`,

@@ -1,8 +1,8 @@
 /**
  * A short-lived cache of public registry answers, for the anonymous readers who are most of the traffic (the
  * legacy city system fell over under them). Only anonymous GETs of routes that opt in (`config.cache`) are cached,
- * so tiered answers for signed-in readers are never shared. It runs after access control and the rate limiter, so
- * limits still count cache hits.
+ * so tiered answers for signed-in readers are never shared. It runs after access control and the rate limiter (both on
+ * request), so limits still count cache hits, and before parsing and validation, so a hit costs little.
  *
  * Invalidation is deliberately coarse: any successful write through the API, and every scheduled job run, clears
  * the whole cache — writes are rare next to reads, and "everything" can never miss a dependency (an objection
@@ -105,7 +105,8 @@ export async function installResponseCache(app: FastifyInstance, cache: Response
       }
       return payload;
     };
-    route.preHandler = [...toArray(route.preHandler), lookup];
+    // onRequest: a hit skips parsing, validation and the handler; the rate limiter's onRequest hook ran first.
+    route.onRequest = [...toArray(route.onRequest), lookup];
     route.onSend = [...toArray(route.onSend), store];
   });
   // Cleared before a successful write's answer leaves, so its author never reads the old state back.
