@@ -52,6 +52,7 @@ describe.skipIf(!CHROMIUM)('browser: experience for everyone', () => {
     expect(await page.locator('body').evaluate((el) => getComputedStyle(el).fontSize)).toBe('21px');
     const button = await page.getByRole('button', { name: /查\s?询/ }).boundingBox();
     expect(button!.height).toBeGreaterThanOrEqual(48);
+    await page.mouse.move(0, 600); // no tooltip in the picture
     await page.screenshot({ path: path.join(ARTIFACTS, 'elderly-search.png') });
     await page.reload();
     await page.getByTestId('results').waitFor();
@@ -170,6 +171,27 @@ describe.skipIf(!CHROMIUM)('browser: experience for everyone', () => {
     expect(creditor.charts).toEqual(expect.arrayContaining(['chart-my-cases-by-status', 'chart-my-recoveries-by-month']));
     expect(creditor.charts).not.toContain('chart-deadlines-met');
   });
+
+  it('fits every main page into a 375 px phone screen without sideways scrolling', async () => {
+    const creditor = (await createUser(h.database, 'creditor')).id;
+    const overflowing: string[] = [];
+    for (const [userId, paths] of [[null, ['/', '/?q=jds', '/agencies', '/credit-code?code=91350100M000100Y43', '/fees', '/evidence', '/dashboard', '/login', '/register']], [creditor, ['/cases', '/cases/new', '/recourse', '/batch-check', '/watch', '/account', '/notifications', '/dashboard']]] as const) {
+      for (const elderly of [false, true]) {
+        const context = await contextFor(h, userId, { width: 375, init: elderly ? () => localStorage.setItem('xinqiao.elderly', '1') : undefined });
+        const page = await context.newPage();
+        page.setDefaultTimeout(15_000);
+        for (const p of paths) {
+          await page.goto(`${h.base}${p}`);
+          await page.locator('h1').first().waitFor();
+          await page.waitForLoadState('networkidle');
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (width > 375) overflowing.push(`${p}${elderly ? ' (elderly)' : ''}: ${width}px`);
+        }
+        await context.close();
+      }
+    }
+    expect(overflowing).toEqual([]);
+  }, 180_000);
 
   it('shows each role what it may do', async () => {
     const navOf = async (userId: number | null) => {
