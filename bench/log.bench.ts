@@ -58,20 +58,27 @@ async function main(): Promise<void> {
 
   const rows = await database.db.selectFrom('log_entries').select('entry').orderBy('idx').execute();
   const bytes = rows.map((r) => Buffer.from(r.entry));
-  const h0 = performance.now();
-  // The fastest plain way to SHA-256 each entry's bytes once (one-shot hash over prepared buffers).
-  for (const b of bytes) hash('sha256', b, 'buffer');
-  const rawSeconds = (performance.now() - h0) / 1000;
+  // The machine's raw rate: each entry's bytes hashed once, one-shot, by the fastest plain way. Node
+  // returns a digest as a short string several times faster than as a Buffer, so every output form is
+  // timed and the best one is the baseline (verify itself uses string digests).
+  const rawRates = Object.fromEntries(
+    (['buffer', 'binary', 'hex'] as const).map((encoding) => {
+      const h0 = performance.now();
+      for (const b of bytes) hash('sha256', b, encoding);
+      return [encoding, total / ((performance.now() - h0) / 1000)];
+    }),
+  );
+  const rawRate = Math.max(...Object.values(rawRates));
   const v0 = performance.now();
   const report = await verifyLog(database.db, tlog.key.publicKey, tlog.key.origin, { sqlitePath: database.location });
   const verifySeconds = (performance.now() - v0) / 1000;
-  const ratio = rawSeconds / verifySeconds;
-  console.log(`raw SHA-256:       ${(total / rawSeconds / 1000).toFixed(0)}k entries/s over the same bytes`);
+  const ratio = total / verifySeconds / rawRate;
+  console.log(`raw SHA-256:       ${(rawRate / 1000).toFixed(0)}k entries/s over the same bytes (digest as Buffer ${(rawRates.buffer! / 1000).toFixed(0)}k, as string ${(rawRates.binary! / 1000).toFixed(0)}k)`);
   console.log(`log verify:        ${(total / verifySeconds / 1000).toFixed(0)}k entries/s with ${Math.min(os.availableParallelism(), 4)} worker threads, ${report.treeHeads} tree heads, ok=${report.ok} → ${(ratio * 100).toFixed(0)} % of raw SHA-256  (target ≥ 50 %)`);
 
   const out = path.join(packageRoot(), 'bench', 'results', `log-${total}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify({ total, batch, appendRate, inclusionP50: pct(times, 50), inclusionP99: pct(times, 99), rawSha256PerSecond: total / rawSeconds, verifyPerSecond: total / verifySeconds, verifyShareOfRaw: ratio, verifyOk: report.ok }, null, 2));
+  fs.writeFileSync(out, JSON.stringify({ total, batch, appendRate, inclusionP50: pct(times, 50), inclusionP99: pct(times, 99), rawSha256PerSecond: rawRate, rawSha256ByDigestForm: rawRates, verifyPerSecond: total / verifySeconds, verifyShareOfRaw: ratio, verifyOk: report.ok }, null, 2));
   console.log(`\nResults written to ${path.relative(process.cwd(), out)}`);
   await database.close();
   fs.rmSync(dir, { recursive: true, force: true });

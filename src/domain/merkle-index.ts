@@ -5,15 +5,56 @@
  */
 import { EMPTY_ROOT, nodeHash, splitPoint, type Hash } from './merkle.js';
 
+const HASH_BYTES = 32;
+
+/**
+ * An append-only row of 32-byte hashes packed in one growable buffer. A million leaves as one buffer
+ * instead of a million small arrays keeps the heap small and the garbage collector out of the way.
+ */
+export class PackedHashes {
+  private bytes: Uint8Array;
+  private count: number;
+
+  /** An empty row, or one wrapping `bytes` (a multiple of 32 long) as its hashes, without copying. */
+  constructor(bytes?: Uint8Array) {
+    if (bytes && bytes.length % HASH_BYTES !== 0) throw new RangeError(`packed hashes must be a multiple of ${HASH_BYTES} bytes, not ${bytes.length}`);
+    this.bytes = bytes ?? new Uint8Array(64 * HASH_BYTES);
+    this.count = bytes ? bytes.length / HASH_BYTES : 0;
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** The hash at `i` (a view into the row), or undefined past the end. */
+  at(i: number): Hash | undefined {
+    if (i < 0 || i >= this.count) return undefined;
+    return this.bytes.subarray(i * HASH_BYTES, (i + 1) * HASH_BYTES);
+  }
+
+  push(hash: Hash): void {
+    if ((this.count + 1) * HASH_BYTES > this.bytes.length) {
+      // Views handed out earlier keep the old buffer alive with the same, never rewritten, contents.
+      const grown = new Uint8Array(Math.max(64 * HASH_BYTES, this.bytes.length * 2));
+      grown.set(this.bytes.subarray(0, this.count * HASH_BYTES));
+      this.bytes = grown;
+    }
+    this.bytes.set(hash, this.count * HASH_BYTES);
+    this.count++;
+  }
+}
+
 /** In-memory Merkle tree over leaf hashes. */
 export class MerkleIndex {
-  private readonly levels: Hash[][] = [[]];
+  private readonly levels: PackedHashes[] = [new PackedHashes()];
 
-  /** Builds an index from precomputed levels (level 0 = leaf hashes), e.g. hashed in parallel by workers. */
-  static fromLevels(levels: Hash[][]): MerkleIndex {
+  /**
+   * Builds an index from precomputed levels (level 0 = leaf hashes), each packed as consecutive
+   * 32-byte hashes, e.g. hashed in parallel by workers. The buffers are used as they are, not copied.
+   */
+  static fromLevels(levels: Uint8Array[]): MerkleIndex {
     const index = new MerkleIndex();
-    index.levels.length = 0;
-    index.levels.push(...(levels.length ? levels : [[]]));
+    if (levels.length) index.levels.splice(0, 1, ...levels.map((l) => new PackedHashes(l)));
     return index;
   }
 
@@ -27,18 +68,18 @@ export class MerkleIndex {
     let level = 0;
     let hash = leaf;
     for (;;) {
-      const row = (this.levels[level] ??= []);
+      const row = (this.levels[level] ??= new PackedHashes());
       row.push(hash);
       const index = row.length - 1;
       if (index % 2 === 0) return;
-      hash = nodeHash(row[index - 1]!, hash);
+      hash = nodeHash(row.at(index - 1)!, hash);
       level++;
     }
   }
 
   /** The leaf hash at an index. */
   leaf(index: number): Hash {
-    const h = this.levels[0]![index];
+    const h = this.levels[0]!.at(index);
     if (!h) throw new RangeError(`no leaf ${index} in a tree of size ${this.size}`);
     return h;
   }
@@ -48,7 +89,7 @@ export class MerkleIndex {
     const n = end - start;
     if (n === 0) return EMPTY_ROOT;
     // A perfect, aligned subtree is stored.
-    if ((n & (n - 1)) === 0 && start % n === 0) return this.levels[Math.log2(n)]![start / n]!;
+    if ((n & (n - 1)) === 0 && start % n === 0) return this.levels[Math.log2(n)]!.at(start / n)!;
     const k = splitPoint(n);
     return nodeHash(this.range(start, start + k), this.range(start + k, end));
   }
