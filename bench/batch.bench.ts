@@ -6,12 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { sql } from 'kysely';
-import { openDatabase } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
 import { Rng } from '../src/domain/prng.js';
 import { runBatchCheck } from '../src/modules/batch/batch-check.service.js';
-import { seedDemo } from '../src/modules/registry/demo/seed.js';
+import { openBenchRegistry } from './bench-registry.js';
 import { ensureModel } from '../src/modules/risk/risk.service.js';
 import { packageRoot } from '../src/shared/paths.js';
 
@@ -25,16 +22,8 @@ const rowsWanted = arg('rows', 10_000);
 const log = { debug() {}, info() {}, warn() {}, error() {} };
 
 async function main(): Promise<void> {
-  const dir = path.join(packageRoot(), 'data', `bench-${enterprises}`);
-  fs.mkdirSync(dir, { recursive: true });
-  const database = openDatabase({ databaseUrl: null, sqlitePath: path.join(dir, 'xinqiao.db') });
-  await migrateToLatest(database);
+  const database = await openBenchRegistry(enterprises);
   const ctx = { db: database.db, dialect: database.dialect, actor: { kind: 'system' as const, name: 'bench' }, clock: () => new Date(), log };
-  const have = Number((await sql<{ n: number }>`SELECT COUNT(*) AS n FROM enterprises`.execute(database.db)).rows[0]!.n);
-  if (have < enterprises) {
-    console.log(`Generating ${enterprises.toLocaleString('en')} enterprises under ${path.relative(process.cwd(), dir)} (once; slow)…`);
-    await seedDemo(database, { enterprises, seed: 1, asOf: new Date('2026-11-01T00:00:00Z') });
-  }
   await ensureModel(ctx);
   const rng = new Rng(7);
   const sample = await database.db.selectFrom('enterprises').select(['credit_code', 'name']).where('id', '>', rng.int(1, Math.max(1, enterprises - rowsWanted * 3))).orderBy('id').limit(rowsWanted).execute();

@@ -8,12 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Converter } from 'opencc-js/cn2t';
-import { sql } from 'kysely';
-import { openDatabase } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
 import { Rng } from '../src/domain/prng.js';
 import { pinyinTokens, foldText } from '../src/domain/search-text.js';
-import { seedDemo } from '../src/modules/registry/demo/seed.js';
+import { openBenchRegistry } from './bench-registry.js';
 import * as registry from '../src/modules/registry/registry.service.js';
 import { packageRoot } from '../src/shared/paths.js';
 
@@ -25,7 +22,6 @@ const arg = (name: string, fallback: string) => {
 const enterprises = Number(arg('enterprises', '1000000'));
 const perKind = Number(arg('queries', '300'));
 const databaseUrl = process.env.DATABASE_URL ?? null;
-const dataDir = path.join(packageRoot(), 'data', `bench-${enterprises}`);
 const toTraditional = Converter({ from: 'cn', to: 't' });
 const log = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -34,18 +30,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  const database = openDatabase({ databaseUrl, sqlitePath: path.join(dataDir, 'xinqiao.db') });
-  await migrateToLatest(database);
+  const database = await openBenchRegistry(enterprises, databaseUrl);
   const ctx = { db: database.db, dialect: database.dialect, actor: { kind: 'system' as const, name: 'bench' }, clock: () => new Date(), log };
-  const have = (await registry.stats(ctx)).enterprises;
-  if (have !== enterprises) {
-    if (have > 0) throw new Error(`${database.location} holds ${have} enterprises, not ${enterprises}; delete it or pick another size.`);
-    console.log(`Generating ${enterprises.toLocaleString('en')} enterprises into ${database.location} (once; reused by later runs)…`);
-    const t0 = performance.now();
-    await seedDemo(database, { enterprises, seed: 1, asOf: new Date(), onProgress: (n) => { if (n % 100_000 === 0) console.log(`  ${n.toLocaleString('en')}`); } });
-    console.log(`  done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-    if (database.dialect === 'sqlite') await sql`INSERT INTO enterprise_fts(enterprise_fts) VALUES ('optimize')`.execute(database.db);
-  }
 
   // Realistic queries drawn from the data itself: what a user would type about a firm they know.
   const rng = new Rng(99);

@@ -76,8 +76,10 @@ export function openDatabase(options: OpenOptions): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('cache_size = -65536');
-  // Memory-mapped reads skip a copy per page; the mapping is page cache, not heap.
+  // Reads go through the memory map below, so SQLite's own page cache (heap) serves mostly writes: 16 MB.
+  sqlite.pragma('cache_size = -16384');
+  // Memory-mapped reads skip a copy per page; the mapping is page cache (the kernel's to evict), not heap.
+  // 256 MB holds the hot indexes of a 1M-enterprise registry: at 128 MB search p99 went from 4–6 ms to 50–65 ms.
   sqlite.pragma('mmap_size = 268435456');
   const db = new Kysely<DB>({ dialect: new TransactionalDdlSqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', location: options.sqlitePath, close: () => db.destroy() };

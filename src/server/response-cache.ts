@@ -33,7 +33,7 @@ export class ResponseCache {
   generation = 0;
 
   constructor(options: { maxEntries?: number; maxBytes?: number } = {}) {
-    this.lru = new LRUCache<string, Entry>({ max: options.maxEntries ?? 20_000, maxSize: options.maxBytes ?? 64 * 1024 * 1024, sizeCalculation: (e) => e.body.length * 2 + 64, ttlAutopurge: false });
+    this.lru = new LRUCache<string, Entry>({ max: options.maxEntries ?? 20_000, maxSize: options.maxBytes ?? 32 * 1024 * 1024, sizeCalculation: (e) => e.body.length * 2 + 64, ttlAutopurge: false });
   }
 
   /** Connects the invalidation bus (pub/sub on Redis). */
