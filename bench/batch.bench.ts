@@ -11,14 +11,10 @@ import { runBatchCheck } from '../src/modules/batch/batch-check.service.js';
 import { openBenchRegistry } from './bench-registry.js';
 import { ensureModel } from '../src/modules/risk/risk.service.js';
 import { packageRoot } from '../src/shared/paths.js';
+import { numberOption } from './bench-args.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const enterprises = arg('enterprises', 1_000_000);
-const rowsWanted = arg('rows', 10_000);
+const enterprises = numberOption('enterprises', 1_000_000);
+const rowsWanted = numberOption('rows', 10_000);
 const log = { debug() {}, info() {}, warn() {}, error() {} };
 
 async function main(): Promise<void> {

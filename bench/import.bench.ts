@@ -14,9 +14,9 @@ import { generateDemo } from '../src/modules/registry/demo/generate.js';
 import { importRows } from '../src/modules/registry/import-records.service.js';
 import { readNdjson } from '../src/modules/ingest/read-rows.js';
 import { packageRoot } from '../src/shared/paths.js';
+import { numberOption } from './bench-args.js';
 
-const args = process.argv.slice(2);
-const rows = Number(args[args.indexOf('--rows') + 1] ?? '') || 1_000_000;
+const rows = numberOption('rows', 1_000_000);
 const log = { debug() {}, info() {}, warn() {}, error() {} };
 
 async function writeFeed(file: string): Promise<void> {

@@ -21,21 +21,17 @@ import * as echarts from 'echarts';
 import { benchRegistryDir, openBenchRegistry } from './bench-registry.js';
 import { Rng } from '../src/domain/prng.js';
 import { packageRoot } from '../src/shared/paths.js';
+import { numberOption, option } from './bench-args.js';
 
 const execFileAsync = promisify(execFile);
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-const enterprises = Number(arg('enterprises', '1000000'));
+const enterprises = numberOption('enterprises', 1_000_000);
 // 20 s by default: wrk opens every connection at once, and a busy Node event loop accepts one new connection per
 // turn (libuv), so the first request on thousands of fresh connections waits seconds in the accept queue. In a
 // short run those few thousand first requests are more than 1 % of all and set p99 (docs/performance.md).
-const duration = Number(arg('duration', '20'));
-const levels = arg('levels', '100,1000,5000,10000').split(',').map(Number);
-const workers = arg('workers', process.env.XINQIAO_WORKERS ?? '1');
-const thinkMs = Number(arg('think', '1000'));
+const duration = numberOption('duration', 20);
+const levels = option('levels', '100,1000,5000,10000').split(',').map(Number);
+const workers = option('workers', process.env.XINQIAO_WORKERS ?? '1');
+const thinkMs = numberOption('think', 1000);
 const root = packageRoot();
 const dataDir = benchRegistryDir(enterprises);
 const port = 3900 + Math.floor(Math.random() * 90);

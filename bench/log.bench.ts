@@ -15,14 +15,10 @@ import { verifyLog } from '../src/modules/evidence/log-verify.js';
 import { loadOrCreateLogKey } from '../src/modules/evidence/signing-key.js';
 import { TransparencyLog, type NewEntry } from '../src/modules/evidence/transparency-log.js';
 import { packageRoot } from '../src/shared/paths.js';
+import { numberOption } from './bench-args.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const total = arg('entries', 1_000_000);
-const batch = arg('batch', 1000);
+const total = numberOption('entries', 1_000_000);
+const batch = numberOption('batch', 1000);
 const log = { debug() {}, info() {}, warn() {}, error() {} };
 
 function pct(sorted: number[], p: number): number {

@@ -13,14 +13,10 @@ import { pinyinTokens, foldText } from '../src/domain/search-text.js';
 import { openBenchRegistry } from './bench-registry.js';
 import * as registry from '../src/modules/registry/registry.service.js';
 import { packageRoot } from '../src/shared/paths.js';
+import { numberOption } from './bench-args.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-const enterprises = Number(arg('enterprises', '1000000'));
-const perKind = Number(arg('queries', '300'));
+const enterprises = numberOption('enterprises', 1_000_000);
+const perKind = numberOption('queries', 300);
 const databaseUrl = process.env.DATABASE_URL ?? null;
 const toTraditional = Converter({ from: 'cn', to: 't' });
 const log = { debug() {}, info() {}, warn() {}, error() {} };

@@ -1,9 +1,8 @@
 /** In a real browser: the creditor proposes instalments on an active case, the debtor accepts, the settlement documents appear. */
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, createVerifiedUser, sessionFor } from '../test/accounts.js';
-import { ARTIFACTS, CHROMIUM, startHarness, type Harness } from './harness.js';
+import { ARTIFACTS, CHROMIUM, contextFor, startHarness, type Harness } from './harness.js';
 
 describe.skipIf(!CHROMIUM)('browser: mediation', () => {
   let h: Harness;
@@ -12,14 +11,6 @@ describe.skipIf(!CHROMIUM)('browser: mediation', () => {
     h = await startHarness(600);
   });
   afterAll(async () => h?.close());
-
-  async function signedIn(userId: number): Promise<BrowserContext> {
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    const s = await sessionFor(h.database, userId);
-    const [name, value] = s.cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: h.base }]);
-    return context;
-  }
 
   /** An active case of `principalFen` between a new creditor and a new verified debtor. */
   async function activeCase(principalFen: number) {
@@ -39,7 +30,7 @@ describe.skipIf(!CHROMIUM)('browser: mediation', () => {
 
   it('takes an offer from proposal to accepted settlement with its documents', async () => {
     const { caseId, creditor, debtor } = await activeCase(3_000_000);
-    const page = await (await signedIn(creditor.id)).newPage();
+    const page = await (await contextFor(h, creditor.id)).newPage();
     page.setDefaultTimeout(10_000);
     await page.goto(`${h.base}/cases/${caseId}`);
     await page.getByTestId('mediation-panel').waitFor();
@@ -47,7 +38,7 @@ describe.skipIf(!CHROMIUM)('browser: mediation', () => {
     await page.getByTestId('propose-offer').click();
     await expect.poll(() => page.getByTestId('mediation-panel').textContent()).toContain('分 6 期');
 
-    const debtorPage = await (await signedIn(debtor.id)).newPage();
+    const debtorPage = await (await contextFor(h, debtor.id)).newPage();
     debtorPage.setDefaultTimeout(10_000);
     await debtorPage.goto(`${h.base}/cases/${caseId}`);
     await debtorPage.getByTestId('accept-offer').click();
@@ -60,7 +51,7 @@ describe.skipIf(!CHROMIUM)('browser: mediation', () => {
   it('lets a mediator take a case from the desk and propose a plan both sides accept', async () => {
     const { caseId, creditor, debtor } = await activeCase(2_000_000);
     const mediator = await createUser(h.database, 'mediator');
-    const page = await (await signedIn(mediator.id)).newPage();
+    const page = await (await contextFor(h, mediator.id)).newPage();
     page.setDefaultTimeout(10_000);
     await page.goto(`${h.base}/mediator`);
     await page.getByTestId(`take-${caseId}`).click();
@@ -71,7 +62,7 @@ describe.skipIf(!CHROMIUM)('browser: mediation', () => {
     await page.getByTestId('propose-offer').click();
     await expect.poll(() => page.getByTestId('mediation-panel').textContent()).toContain('调解员提出');
     for (const party of [creditor, debtor]) {
-      const p = await (await signedIn(party.id)).newPage();
+      const p = await (await contextFor(h, party.id)).newPage();
       p.setDefaultTimeout(10_000);
       await p.goto(`${h.base}/cases/${caseId}`);
       await p.getByTestId('accept-offer').click();
@@ -99,7 +90,7 @@ describe.skipIf(!CHROMIUM)('browser: mediation', () => {
 
   it('lets a law firm register its profile and see its queue', async () => {
     const firm = await createUser(h.database, 'law_firm');
-    const page = await (await signedIn(firm.id)).newPage();
+    const page = await (await contextFor(h, firm.id)).newPage();
     page.setDefaultTimeout(10_000);
     await page.goto(`${h.base}/law-firm`);
     await page.getByLabel('律所名称').fill('苏州明理律师事务所');

@@ -3,11 +3,10 @@
  * objection" at once, the regulator corrects it from the review queue, and the page shows the correction.
  */
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, sessionFor } from '../test/accounts.js';
+import { createUser } from '../test/accounts.js';
 import { updateUser } from '../src/modules/accounts/accounts.repository.js';
-import { ARTIFACTS, CHROMIUM, startHarness, type Harness } from './harness.js';
+import { ARTIFACTS, CHROMIUM, contextFor, startHarness, type Harness } from './harness.js';
 
 describe.skipIf(!CHROMIUM)('browser: debtor objection and regulator review', () => {
   let h: Harness;
@@ -17,22 +16,13 @@ describe.skipIf(!CHROMIUM)('browser: debtor objection and regulator review', () 
   });
   afterAll(async () => h?.close());
 
-  /** A browser context signed in as `userId` (session cookie set directly: regulators need TOTP at the sign-in form). */
-  async function signedIn(userId: number): Promise<BrowserContext> {
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    const s = await sessionFor(h.database, userId);
-    const [name, value] = s.cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: h.base }]);
-    return context;
-  }
-
   it('objects to a penalty, shows it under objection, and shows the regulator’s correction', async () => {
     const row = await h.database.db.selectFrom('penalties').innerJoin('enterprises', 'enterprises.id', 'penalties.enterprise_id').select(['enterprises.id', 'enterprises.credit_code']).where('penalties.withdrawn_at', 'is', null).orderBy('penalties.id').limit(1).executeTakeFirstOrThrow();
     const debtor = await createUser(h.database, 'debtor');
     await updateUser(h.database.db, debtor.id, { enterprise_credit_code: row.credit_code, verification_status: 'verified' });
     const regulator = await createUser(h.database, 'regulator');
 
-    const page = await (await signedIn(debtor.id)).newPage();
+    const page = await (await contextFor(h, debtor.id)).newPage();
     page.setDefaultTimeout(10_000);
     await page.goto(`${h.base}/enterprises/${row.id}`);
     await page.getByTestId('records-penalties').getByTestId('object-record').first().click();
@@ -41,7 +31,7 @@ describe.skipIf(!CHROMIUM)('browser: debtor objection and regulator review', () 
     await expect.poll(() => page.getByTestId('records-penalties').getByTestId('record-objection').first().getAttribute('data-status')).toBe('open');
     await page.screenshot({ path: path.join(ARTIFACTS, 'objection-under-review.png'), fullPage: true });
 
-    const reg = await (await signedIn(regulator.id)).newPage();
+    const reg = await (await contextFor(h, regulator.id)).newPage();
     reg.setDefaultTimeout(10_000);
     await reg.goto(`${h.base}/recourse`);
     await reg.getByTestId('decide-objection').first().click();

@@ -111,8 +111,8 @@ export async function verifyLog(db: Executor, publicKey: KeyObject, origin: stri
 
   // Pinpoint: compare recorded leaf hashes after the last root that held (and over the unsigned tail).
   const altered = await alteredFrom(db, tree, mismatchFrom ?? lastGood);
-  const missingSet = new Set(missing);
-  const events = [...missing.map((i) => [i, MISSING] as const), ...altered.filter((i) => !missingSet.has(i)).map((i) => [i, ALTERED] as const)].sort((a, b) => a[0] - b[0]);
+  // A missing index has no row, so it is never also reported altered.
+  const events = [...missing.map((i) => [i, MISSING] as const), ...altered.map((i) => [i, ALTERED] as const)].sort((a, b) => a[0] - b[0]);
   const problems = [...events.map(([i, why]) => `entry ${i}: ${why}`), ...headProblems];
   const candidates = [events[0]?.[0], removedFrom, events.length === 0 ? mismatchFrom : null].filter((i): i is number => typeof i === 'number');
   const firstBad = candidates.length ? Math.min(...candidates) : null;
