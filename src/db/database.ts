@@ -45,15 +45,36 @@ export interface OpenOptions {
  * half a schema behind. This adapter tells the truth, so each migration and its bookkeeping commit together.
  */
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  /** The connection itself, for bulk paths that keep prepared statements (see sqliteHandleOf). */
+  constructor(readonly handle: SQLite.Database) {
+    super();
+  }
+
   override get supportsTransactionalDdl(): boolean {
     return true;
   }
 }
 
 class TransactionalDdlSqliteDialect extends SqliteDialect {
-  override createAdapter(): TransactionalDdlSqliteAdapter {
-    return new TransactionalDdlSqliteAdapter();
+  constructor(private readonly handle: SQLite.Database) {
+    super({ database: handle });
   }
+
+  override createAdapter(): TransactionalDdlSqliteAdapter {
+    return new TransactionalDdlSqliteAdapter(this.handle);
+  }
+}
+
+/**
+ * The better-sqlite3 connection under an open SQLite transaction, or null (PostgreSQL, or not in a transaction).
+ * Kysely prepares every statement anew, which dominates bulk writes; hot paths (imports) keep their own prepared
+ * statements instead. Only inside a transaction: there Kysely holds its single connection for the whole transaction,
+ * so raw statements join it and no other query can interleave.
+ */
+export function sqliteHandleOf(db: Executor): SQLite.Database | null {
+  if (!db.isTransaction) return null;
+  const adapter = db.getExecutor().adapter;
+  return adapter instanceof TransactionalDdlSqliteAdapter ? adapter.handle : null;
 }
 
 /** Opens SQLite (creating its directory, WAL mode) or a PostgreSQL pool. */
@@ -81,7 +102,7 @@ export function openDatabase(options: OpenOptions): Database {
   // Memory-mapped reads skip a copy per page; the mapping is page cache (the kernel's to evict), not heap.
   // 256 MB holds the hot indexes of a 1M-enterprise registry: at 128 MB search p99 went from 4–6 ms to 50–65 ms.
   sqlite.pragma('mmap_size = 268435456');
-  const db = new Kysely<DB>({ dialect: new TransactionalDdlSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new TransactionalDdlSqliteDialect(sqlite) });
   return { db, dialect: 'sqlite', location: options.sqlitePath, close: () => db.destroy() };
 }
 

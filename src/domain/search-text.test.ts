@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isValidCreditCode } from './credit-code.js';
-import { bigrams, foldText, parseSearchQuery, pinyinTokens, searchFieldsFor } from './search-text.js';
+import { bigrams, foldText, parseSearchQuery, pinyinTokens, searchFieldsFor, syllables } from './search-text.js';
 
 describe('search text folding', () => {
   it('folds traditional to simplified, full-width to half-width, case and punctuation', () => {
@@ -13,6 +13,24 @@ describe('search text folding', () => {
     expect(bigrams('金鼎盛')).toEqual(['金鼎', '鼎盛']);
     expect(bigrams('金')).toEqual(['金']);
     expect(bigrams('')).toEqual([]);
+  });
+
+  it('makes, for every syllable, the pinyin and initials of the rest of the name, capped at 32 letters', () => {
+    // The definition, written the slow and obvious way; pinyinTokens builds the same tokens in one backward pass.
+    const reference = (folded: string) => {
+      const sy = syllables(folded);
+      const all = new Set<string>();
+      sy.forEach((_s, i) => {
+        all.add(sy.slice(i).join('').slice(0, 32));
+        all.add(sy.slice(i).map((s) => s[0]).join('').slice(0, 32));
+      });
+      return { head: sy.length ? [sy.join('').slice(0, 32), sy.map((s) => s[0]).join('').slice(0, 32)] : [], all: [...all] };
+    };
+    const part = fc.constantFrom('金', '鼎', '盛', '长', '银行', '重庆', '乐', '苏州', 'abc', '42', '有限公司', '商贸', '科技发展');
+    fc.assert(fc.property(fc.array(part, { maxLength: 20 }), (parts) => {
+      const folded = foldText(parts.join(''));
+      expect(pinyinTokens(folded)).toEqual(reference(folded));
+    }));
   });
 
   it('produces pinyin and initials from every syllable, so jds and dingsheng match mid-name', () => {

@@ -38,16 +38,23 @@ export function syllables(folded: string): string[] {
 export function pinyinTokens(folded: string): { head: string[]; all: string[] } {
   const sy = syllables(folded);
   const all = new Set<string>();
-  const head: string[] = [];
-  for (let i = 0; i < sy.length; i++) {
-    const rest = sy.slice(i);
-    const full = rest.join('').slice(0, MAX_TOKEN_LENGTH);
-    const initials = rest.map((s) => s[0]).join('').slice(0, MAX_TOKEN_LENGTH);
-    if (i === 0) head.push(full, initials);
-    all.add(full);
-    all.add(initials);
+  // Built from the last syllable backwards, each suffix extends the previous one: linear, not quadratic (imports
+  // compute this for every enterprise).
+  let full = '';
+  let initials = '';
+  const fulls: string[] = [];
+  const heads: string[] = [];
+  for (let i = sy.length - 1; i >= 0; i--) {
+    full = (sy[i]! + full).slice(0, MAX_TOKEN_LENGTH);
+    initials = (sy[i]![0]! + initials).slice(0, MAX_TOKEN_LENGTH);
+    fulls.push(full);
+    heads.push(initials);
   }
-  return { head, all: [...all] };
+  for (let i = fulls.length - 1; i >= 0; i--) {
+    all.add(fulls[i]!);
+    all.add(heads[i]!);
+  }
+  return { head: sy.length ? [full, initials] : [], all: [...all] };
 }
 
 /** The columns every dialect stores for searching an enterprise. */
