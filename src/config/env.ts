@@ -38,6 +38,7 @@ const ZEnv = z.object({
   XINQIAO_SYNC_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
   XINQIAO_WEBHOOK_CLAIM_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   XINQIAO_WORKERS: z.coerce.number().int().min(0, 'XINQIAO_WORKERS is a number of processes (0: one per CPU)').max(256).default(1),
+  XINQIAO_REQUESTS_PER_TURN: z.coerce.number().int().min(0, 'XINQIAO_REQUESTS_PER_TURN is a number of requests (0: no limit)').max(100_000).default(8),
   XINQIAO_SCHEDULER: z.enum(['0', '1', 'true', 'false']).default('1'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
 });
@@ -80,6 +81,8 @@ export interface Config {
   /** Reads a secret named in a configuration file (e.g. an API token for a data source) from the environment. */
   /** HTTP worker processes of this instance (cluster mode when more than 1). */
   workers: number;
+  /** Requests admitted per event-loop turn while new connections are arriving (0: no gate); see src/server/turn-gate.ts. */
+  requestsPerTurn: number;
   /** Whether this process runs the scheduled jobs (cluster mode runs them in the first worker only). */
   scheduler: boolean;
   secret: (name: string) => string | undefined;
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncLeaseMs: e.XINQIAO_SYNC_LEASE_MS,
     webhookClaimMs: e.XINQIAO_WEBHOOK_CLAIM_MS,
     workers: e.XINQIAO_WORKERS === 0 ? os.availableParallelism() : e.XINQIAO_WORKERS,
+    requestsPerTurn: e.XINQIAO_REQUESTS_PER_TURN,
     scheduler: e.XINQIAO_SCHEDULER === '1' || e.XINQIAO_SCHEDULER === 'true',
     secret: (name) => (env[name] === '' ? undefined : env[name]),
   };

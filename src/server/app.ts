@@ -41,11 +41,12 @@ import { installRateLimits } from './rate-limits.js';
 import { installResponseCache, ResponseCache } from './response-cache.js';
 import { packageRoot } from '../shared/paths.js';
 import { contextFactory } from './context-factory.js';
+import { installTurnGate } from './turn-gate.js';
 import { installErrorHandler, sendProblem } from './error-handler.js';
 
 /** What the app needs from outside. */
 export interface AppDeps {
-  config: Pick<Config, 'bodyLimit' | 'loginDelayBaseMs' | 'trustProxy' | 'licenceIssuersPath' | 'rateLimits' | 'ratingPolicy'>;
+  config: Pick<Config, 'bodyLimit' | 'loginDelayBaseMs' | 'trustProxy' | 'licenceIssuersPath' | 'rateLimits' | 'ratingPolicy'> & Partial<Pick<Config, 'requestsPerTurn'>>;
   database: Database;
   logger: Logger | false;
   clock?: () => Date;
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  if (deps.config.requestsPerTurn) installTurnGate(app, deps.config.requestsPerTurn);
   await app.register(fastifyCookie);
   const clock = deps.clock ?? (() => new Date());
   installAccessControl(app, { database: deps.database, clock });
