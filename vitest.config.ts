@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The suites run side by side on small CI machines: a browser page or a background job can take seconds to
+    // settle there, so polled assertions wait up to 15 s (the default is 1 s) before they fail.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

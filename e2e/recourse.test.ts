@@ -23,16 +23,23 @@ describe.skipIf(!CHROMIUM)('browser: debtor objection and regulator review', () 
     const regulator = await createUser(h.database, 'regulator');
 
     const page = await (await contextFor(h, debtor.id)).newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(20_000);
     await page.goto(`${h.base}/enterprises/${row.id}`);
     await page.getByTestId('records-penalties').getByTestId('object-record').first().click();
     await page.getByTestId('reason-text').fill('该处罚已经行政复议撤销，复议决定书附后');
-    await page.getByTestId('reason-submit').click();
-    await expect.poll(() => page.getByTestId('records-penalties').getByTestId('record-objection').first().getAttribute('data-status')).toBe('open');
+    // Wait for the server's answer first: on a loaded CI machine the POST and the page's reload can take seconds, and
+    // a refused objection should fail here with its status, not later as a missing tag.
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/objections'), { timeout: 30_000 }),
+      page.getByTestId('reason-submit').click(),
+    ]);
+    expect(answer.status(), await answer.text()).toBe(201);
+    await page.getByTestId('records-penalties').getByTestId('record-objection').first().waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('records-penalties').getByTestId('record-objection').first().getAttribute('data-status')).toBe('open');
     await page.screenshot({ path: path.join(ARTIFACTS, 'objection-under-review.png'), fullPage: true });
 
     const reg = await (await contextFor(h, regulator.id)).newPage();
-    reg.setDefaultTimeout(10_000);
+    reg.setDefaultTimeout(20_000);
     await reg.goto(`${h.base}/recourse`);
     await reg.getByTestId('decide-objection').first().click();
     await reg.getByRole('radio', { name: '已更正' }).check();
@@ -45,5 +52,5 @@ describe.skipIf(!CHROMIUM)('browser: debtor objection and regulator review', () 
     await page.reload();
     await expect.poll(() => page.getByTestId('records-penalties').getByTestId('record-objection').first().getAttribute('data-status')).toBe('corrected');
     expect(await page.getByTestId('records-penalties').textContent()).toContain('该处罚已于 2026-03-01 经行政复议撤销');
-  });
+  }, 90_000);
 });
